@@ -1,0 +1,174 @@
+import { randomBytes } from 'crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { hookStore } from '../shared/hookStore';
+import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
+import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
+import { hasValidSignature } from './signature';
+import { SimplyMeetClient } from './transport';
+
+interface RegisteredHook extends IDataObject {
+	id: string;
+	secret: string;
+	events: string[];
+}
+
+/** Reads and checks the Events field before anything is sent to SimplyMeet. */
+function selectedEvents(ctx: IHookFunctions): string[] {
+	const events = ctx.getNodeParameter('events', []) as unknown;
+	if (!Array.isArray(events) || events.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event in the "Events" field', {
+			description: 'SimplyMeet needs to know which meeting events to send to this workflow.',
+		});
+	}
+	const unknown = events.filter((event) => !isSimplyMeetEvent(event));
+	if (unknown.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The "Events" field has values SimplyMeet does not know: ${unknown.join(', ')}`,
+		);
+	}
+	return [...new Set(events as string[])].sort();
+}
+
+function webhookUrl(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
+	return url;
+}
+
+export class SimplyMeetTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SimplyMeet Trigger',
+		name: 'simplyMeetTrigger',
+		icon: { light: 'file:simplymeet.svg', dark: 'file:simplymeet.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a meeting is scheduled, cancelled or rescheduled in SimplyMeet.me',
+		defaults: { name: 'SimplyMeet Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'simplyMeetApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Publishing the workflow registers a webhook in your SimplyMeet account; unpublishing removes it. Each delivery is checked against its signature.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['meetingScheduled'],
+				options: [...SIMPLYMEET_EVENTS],
+				description:
+					'The meeting events that start this workflow. Each item carries an "event" field naming it, inferred from the meeting because SimplyMeet does not send the event name.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Adopts a hook that already delivers exactly what we need, instead of trusting a stored id. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const events = selectedEvents(this);
+				const url = webhookUrl(this);
+				const store = hookStore<RegisteredHook>(this);
+				const client = await SimplyMeetClient.connect(this);
+				const { match, stale } = sortRemoteHooks(
+					await client.listWebhooks(),
+					url,
+					(hook) => hook.url,
+					(hook) => sameNameSet(hook.events, events) && typeof hook.secret === 'string' && hook.secret !== '',
+				);
+				for (const hook of stale) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
+				if (!match) {
+					store.remove(url);
+					return false;
+				}
+				store.set(url, { id: match.uuid, secret: String(match.secret), events });
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const events = selectedEvents(this);
+				const url = webhookUrl(this);
+				const secret = randomBytes(32).toString('hex');
+				const client = await SimplyMeetClient.connect(this);
+				const created = await client.createWebhook({ url, events, secret });
+				hookStore<RegisteredHook>(this).set(url, { id: created.uuid, secret, events });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const url = webhookUrl(this);
+				const store = hookStore<RegisteredHook>(this);
+				const client = await SimplyMeetClient.connect(this);
+				const stored = store.get(url);
+				if (stored) {
+					await client.deleteWebhook(stored.id, { missingIsGone: true });
+				} else {
+					// Nothing stored (n8n lost the static data, or create never finished saving it):
+					// whatever still points at our URL would be an orphan, so remove it by URL.
+					const leftovers = (await client.listWebhooks()).filter((hook) => hook.url === url);
+					for (const hook of leftovers) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
+				}
+				store.remove(url);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const rawBody = request.rawBody;
+		const signature = request.headers['webhook-signature'];
+		const secrets = hookStore<RegisteredHook>(this)
+			.all()
+			.map((hook) => hook.secret);
+		if (
+			!Buffer.isBuffer(rawBody) ||
+			!hasValidSignature(secrets, rawBody, typeof signature === 'string' ? signature : undefined)
+		) {
+			response.status(401).json({ message: 'Missing or invalid Webhook-Signature' });
+			return { noWebhookResponse: true };
+		}
+		let body: unknown;
+		try {
+			body = JSON.parse(rawBody.toString('utf8'));
+		} catch {
+			response.status(400).json({ message: 'The body is not JSON' });
+			return { noWebhookResponse: true };
+		}
+		const meeting = unwrapMeeting(body);
+		if (!meeting) {
+			response.status(400).json({ message: 'The body is not a SimplyMeet meeting' });
+			return { noWebhookResponse: true };
+		}
+		// `event` leads the item so it is the first thing users see, and wins over any field of that name.
+		const json: IDataObject = { event: inferEvent(body as IDataObject, meeting) };
+		Object.assign(json, meeting, { event: json.event });
+		return { workflowData: [[{ json }]] };
+	}
+}

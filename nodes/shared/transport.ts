@@ -1,0 +1,175 @@
+import type {
+	IAdditionalCredentialOptions,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** Every n8n context from which our nodes call a remote API. */
+export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+
+/** Generous enough for a slow API, short enough that an activation never hangs for minutes. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+/** How one service is reached and how its failures read. */
+export interface ServiceProfile {
+	/** Shown to users, e.g. "SimplyMeet". */
+	name: string;
+	credentialType: string;
+	/** The service's own words for a failed answer (each service shapes its error bodies differently). */
+	readErrorMessage(body: unknown): string | undefined;
+}
+
+export interface SendOptions {
+	baseUrl: string;
+	/** Values that must never reach an error message (keys, tokens, signing secrets). */
+	secrets: string[];
+	/**
+	 * Statuses that n8n should treat as "credential expired": it re-runs the credential's
+	 * preAuthentication once and resends. Everything else comes back as a response to inspect.
+	 */
+	refreshOnStatus?: number[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface Failure {
+	statusCode?: number;
+	body?: unknown;
+	/** A network error code such as ECONNREFUSED, when no answer came. */
+	code?: string;
+	/** The innermost message, when no answer came. */
+	message?: string;
+}
+
+/** Finds the HTTP status, answer body or network error, wherever n8n wrapped them. */
+function unwrapThrown(error: unknown): Failure {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	const failure: Failure = {};
+	while (isRecord(current) && !seen.has(current)) {
+		seen.add(current);
+		const response = current.response;
+		if (isRecord(response) && typeof response.status === 'number') {
+			return { statusCode: response.status, body: response.data };
+		}
+		if (typeof current.code === 'string') failure.code ??= current.code;
+		if (typeof current.message === 'string') failure.message = current.message;
+		current = current.cause;
+	}
+	return failure;
+}
+
+export function redact(text: string, secrets: string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret.length >= 4) result = result.split(secret).join('[redacted]');
+	}
+	return result;
+}
+
+/** Builds the error users see: the service's own message, a hint of what to do, no secrets. */
+export function apiError(
+	node: INode,
+	service: ServiceProfile,
+	failure: Failure,
+	context: { action: string; hint: string; secrets: string[] },
+): NodeApiError {
+	const serviceMessage = service.readErrorMessage(failure.body);
+	const status = failure.statusCode !== undefined ? ` (HTTP ${failure.statusCode})` : '';
+	const detail = serviceMessage ?? failure.message ?? failure.code ?? 'no explanation given';
+	const message = redact(`${service.name} could not ${context.action}${status}: ${detail}`, context.secrets);
+	const response: JsonObject = { message };
+	if (failure.statusCode !== undefined) response.httpCode = String(failure.statusCode);
+	if (isRecord(failure.body)) {
+		response.response = JSON.parse(redact(JSON.stringify(failure.body), context.secrets)) as JsonObject;
+	}
+	return new NodeApiError(node, response, {
+		message,
+		description: redact(context.hint, context.secrets),
+		httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
+	});
+}
+
+/** A hint for the statuses every service shares; services add their own where they know better. */
+export function defaultHint(service: ServiceProfile, statusCode: number | undefined): string {
+	if (statusCode === undefined) {
+		return `Check that n8n can reach ${service.name} (base URL, proxy, network) and try again.`;
+	}
+	if (statusCode === 401 || statusCode === 403) {
+		return `Check the ${service.name} credential: the key may be wrong, revoked, or lack access.`;
+	}
+	if (statusCode === 404) return `The item does not exist (any more) on ${service.name}.`;
+	if (statusCode === 429) return `${service.name} is rate-limiting requests: wait a moment and retry.`;
+	if (statusCode >= 500) return `${service.name} had an internal problem: retry in a few minutes.`;
+	return `Check the values sent to ${service.name}.`;
+}
+
+/**
+ * Sends one request through n8n's credential-aware HTTP helper (proxy settings, credential
+ * injection, preAuthentication) and returns every HTTP answer as a response: callers decide what
+ * a status means. Only network failures throw, as a NodeApiError naming the service.
+ */
+export async function sendRequest(
+	ctx: ApiContext,
+	service: ServiceProfile,
+	request: ApiRequest,
+	options: SendOptions,
+	action: string,
+): Promise<ApiResponse> {
+	const refresh = options.refreshOnStatus ?? [];
+	const httpOptions: IHttpRequestOptions = {
+		method: request.method,
+		baseURL: options.baseUrl,
+		url: request.path,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: refresh.length > 0 ? { ignore: true, except: refresh } : true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	if (request.qs) httpOptions.qs = request.qs;
+	if (request.body) httpOptions.body = request.body;
+	const credentialOptions: IAdditionalCredentialOptions = {};
+	if (refresh.length > 0) credentialOptions.preAuthenticationRetryStatusCode = refresh;
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			service.credentialType,
+			httpOptions,
+			credentialOptions,
+		)) as { statusCode: number; body: unknown };
+		return { statusCode: response.statusCode, body: response.body };
+	} catch (error) {
+		const failure = unwrapThrown(error);
+		if (failure.statusCode !== undefined) return { statusCode: failure.statusCode, body: failure.body };
+		throw apiError(ctx.getNode(), service, failure, {
+			action,
+			hint: defaultHint(service, undefined),
+			secrets: options.secrets,
+		});
+	}
+}
+
+export function isSuccess(statusCode: number): boolean {
+	return statusCode >= 200 && statusCode < 300;
+}

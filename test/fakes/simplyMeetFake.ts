@@ -1,0 +1,163 @@
+import { createHmac, randomUUID } from 'crypto';
+
+import type { FakeAnswer, RecordedCall } from './fakeService';
+import { FakeService, postJson } from './fakeService';
+
+export const SIMPLYMEET_EVENTS = ['meetingScheduled', 'meetingCancelled', 'meetingRescheduled'];
+
+export interface FakeSimplyMeetHook {
+	uuid: string;
+	url: string;
+	events: string[];
+	secret: string | null;
+	created_at: string;
+}
+
+export interface SimplyMeetFakeOptions {
+	apiKey?: string;
+	/** The largest `limit` the fake honours; larger requests are capped, as real APIs do. */
+	maxPageSize?: number;
+}
+
+/** A realistic meeting, as SimplyMeet documents and as deliveries were seen. */
+export function sampleMeeting(event: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	const cancelled = event === 'meetingCancelled';
+	return {
+		uuid: randomUUID(),
+		state: cancelled ? 'canceled' : 'new',
+		scheduled_at: '2026-12-01T10:00:00+00:00',
+		end_date: '2026-12-01T10:30:00+00:00',
+		canceled_at: cancelled ? '2026-11-30T08:00:00+00:00' : null,
+		cancellation: cancelled ? { reason: 'Something came up' } : null,
+		rescheduling: event === 'meetingRescheduled' ? { previous_scheduled_at: '2026-11-29T10:00:00+00:00' } : null,
+		pretty_scheduled_at: 'Tuesday, December 1, 2026 10:00',
+		location: 'https://meet.example.com/abc',
+		location_type: 'web_conference',
+		notes: null,
+		answers: [{ question_label: 'Topic', question_type: 'text', value: 'Demo' }],
+		participants: [{ created_at: '2026-11-20T09:00:00+00:00', email: 'guest@example.com' }],
+		event_type: { name: '30 min call', slug: '30min', duration: 30, type: 'one_on_one', is_secret: false },
+		invitee: {
+			first_name: 'Ada',
+			full_name: 'Ada Lovelace',
+			email: 'ada@example.com',
+			timezone: 'Europe/London',
+			phone_number: null,
+			locale: 'en',
+		},
+		...overrides,
+	};
+}
+
+function problem(status: number, message: string, errors?: Record<string, string[]>): FakeAnswer {
+	return { status, body: errors ? { message, errors } : { code: status, message } };
+}
+
+/** SimplyMeet's webhook API as API.md documents it, under `/api`. */
+export class SimplyMeetFake extends FakeService {
+	readonly hooks: FakeSimplyMeetHook[] = [];
+
+	apiKey: string;
+
+	readonly maxPageSize: number;
+
+	constructor(options: SimplyMeetFakeOptions = {}) {
+		super('/api');
+		this.apiKey = options.apiKey ?? 'sm-test-key';
+		this.maxPageSize = options.maxPageSize ?? 100;
+	}
+
+	/** Adds a hook directly, as if made elsewhere (another tool, or a hand in SimplyMeet's UI). */
+	seedHook(hook: Partial<FakeSimplyMeetHook> & { url: string }): FakeSimplyMeetHook {
+		const full: FakeSimplyMeetHook = {
+			uuid: randomUUID(),
+			events: ['meetingScheduled'],
+			secret: `seed-${randomUUID()}`,
+			created_at: new Date().toISOString(),
+			...hook,
+		};
+		this.hooks.push(full);
+		return full;
+	}
+
+	/** Deletes a hook as a user would in SimplyMeet's UI. */
+	removeHook(uuid: string): void {
+		const index = this.hooks.findIndex((hook) => hook.uuid === uuid);
+		if (index >= 0) this.hooks.splice(index, 1);
+	}
+
+	hooksFor(url: string): FakeSimplyMeetHook[] {
+		return this.hooks.filter((hook) => hook.url === url);
+	}
+
+	protected handle(call: RecordedCall): FakeAnswer {
+		if (call.headers['x-api-key'] !== this.apiKey) return problem(401, 'Invalid API key.');
+		if (call.path === '/webhooks' && call.method === 'GET') return this.list(call);
+		if (call.path === '/webhooks' && call.method === 'POST') return this.create(call);
+		const match = /^\/webhooks\/([^/]+)$/.exec(call.path);
+		if (match && call.method === 'DELETE') {
+			const uuid = decodeURIComponent(match[1]);
+			if (!this.hooks.some((hook) => hook.uuid === uuid)) return problem(404, 'Not found.');
+			this.removeHook(uuid);
+			return { status: 204 };
+		}
+		return problem(404, 'Not found.');
+	}
+
+	private list(call: RecordedCall): FakeAnswer {
+		const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1);
+		const limit = Math.min(this.maxPageSize, Math.max(1, Number(call.query.get('limit') ?? 10) || 10));
+		const total = this.hooks.length;
+		const pages = Math.max(1, Math.ceil(total / limit));
+		const items = this.hooks.slice((page - 1) * limit, page * limit);
+		const link = (p: number) => ({ href: `/api/webhooks?page=${p}&limit=${limit}` });
+		const links: Record<string, { href: string }> = { self: link(page), first: link(1), last: link(pages) };
+		if (page < pages) links.next = link(page + 1);
+		return { status: 200, body: { page, limit, pages, total, _embedded: { items }, _links: links } };
+	}
+
+	private create(call: RecordedCall): FakeAnswer {
+		const body = (call.body ?? {}) as { url?: unknown; events?: unknown; secret?: unknown };
+		const errors: Record<string, string[]> = {};
+		let validUrl = false;
+		try {
+			validUrl = typeof body.url === 'string' && ['http:', 'https:'].includes(new URL(body.url).protocol);
+		} catch {
+			validUrl = false;
+		}
+		if (!validUrl) errors.url = ['This value is not a valid URL.'];
+		const events = Array.isArray(body.events) ? body.events : [];
+		if (events.length === 0) errors.events = ['This value should not be blank.'];
+		const unknown = events.filter((event) => !SIMPLYMEET_EVENTS.includes(String(event)));
+		if (unknown.length > 0) errors.events = [`Unknown event(s): ${unknown.join(', ')}.`];
+		if (Object.keys(errors).length > 0) return problem(422, 'Invalid arguments', errors);
+		const hook = this.seedHook({
+			url: String(body.url),
+			events: events.map(String),
+			secret: typeof body.secret === 'string' && body.secret !== '' ? body.secret : null,
+		});
+		return { status: 201, body: hook };
+	}
+
+	/**
+	 * Delivers an event to every hook subscribed to it, signed with the hook's secret, as SimplyMeet
+	 * does. `shape` picks the documented `{data: meeting}` or the flat shape seen in the wild.
+	 */
+	async deliver(
+		event: string,
+		options: { meeting?: Record<string, unknown>; shape?: 'wrapped' | 'flat'; url?: string } = {},
+	): Promise<Array<{ url: string; status: number; body: string }>> {
+		const meeting = options.meeting ?? sampleMeeting(event);
+		const raw = JSON.stringify(options.shape === 'flat' ? meeting : { data: meeting });
+		const targets = this.hooks.filter(
+			(hook) => hook.events.includes(event) && (options.url === undefined || hook.url === options.url),
+		);
+		const results = [];
+		for (const hook of targets) {
+			const headers: Record<string, string> = { 'user-agent': 'SimplyMeet.me' };
+			if (hook.secret) headers['webhook-signature'] = createHmac('sha256', hook.secret).update(raw).digest('base64');
+			results.push({ url: hook.url, ...(await postJson(hook.url, raw, headers)) });
+		}
+		return results;
+	}
+}

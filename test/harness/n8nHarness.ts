@@ -1,0 +1,517 @@
+/**
+ * Runs our nodes inside n8n-core's own execution contexts (HookContext, ExecuteContext,
+ * WebhookContext, LoadOptionsContext), so parameters, static data and
+ * `helpers.httpRequestWithAuthentication` behave as in n8n: requests really go over HTTP to the
+ * fake services. What n8n's CLI normally provides (stored credentials, applying a credential's
+ * `authenticate` and `preAuthentication`, the webhook HTTP endpoint) is provided here the same way.
+ */
+import { randomUUID } from 'crypto';
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { ExecuteContext, HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRequestOptionsSimplified,
+	IWebhookData,
+	IWebhookDescription,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentialsHelper, Workflow, createRunExecutionData } from 'n8n-workflow';
+
+interface StoredCredential {
+	type: string;
+	name: string;
+	data: ICredentialDataDecryptedObject;
+}
+
+/** Resolves `={{$credentials.name}}` templates the way n8n resolves a generic `authenticate`. */
+function resolveCredentialTemplate(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	const template = value.slice(1);
+	const whole = /^\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(template);
+	if (whole) return credentials[whole[1]];
+	if (template.includes('{{')) {
+		return template.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name: string) => String(credentials[name] ?? ''));
+	}
+	return template;
+}
+
+/** Stores credentials and applies them to requests as n8n's CLI CredentialsHelper does. */
+export class CredentialVault extends ICredentialsHelper {
+	readonly credentials = new Map<string, StoredCredential>();
+
+	/** How often each credential type's preAuthentication ran (Airmeet: one `/auth` each). */
+	readonly preAuthenticationRuns = new Map<string, number>();
+
+	constructor(private readonly types: Map<string, ICredentialType>) {
+		super();
+	}
+
+	add(type: string, data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
+		const id = randomUUID();
+		const name = `${type} ${this.credentials.size + 1}`;
+		this.credentials.set(id, { type, name, data: { ...data } });
+		return { id, name };
+	}
+
+	private type(name: string): ICredentialType {
+		const type = this.types.get(name);
+		if (!type) throw new Error(`unknown credential type ${name}`);
+		return type;
+	}
+
+	private withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		const result: ICredentialDataDecryptedObject = {};
+		for (const property of this.type(type).properties) {
+			if (property.default !== undefined) result[property.name] = property.default as string;
+		}
+		return { ...result, ...data };
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+	): Promise<IHttpRequestOptions> {
+		const type = this.type(typeName);
+		const options = { ...requestOptions } as IHttpRequestOptions;
+		if (typeof type.authenticate === 'function') {
+			return await type.authenticate(credentials, options);
+		}
+		if (type.authenticate?.type !== 'generic') return options;
+		const properties = type.authenticate.properties;
+		for (const key of ['headers', 'qs', 'body'] as const) {
+			const entries = properties[key];
+			if (!entries) continue;
+			const target: IDataObject = { ...((options[key] as IDataObject | undefined) ?? {}) };
+			for (const [name, value] of Object.entries(entries)) {
+				target[name] = resolveCredentialTemplate(value, credentials) as IDataObject[string];
+			}
+			options[key] = target;
+		}
+		return options;
+	}
+
+	/** Mirrors n8n: refresh the hidden expirable field when empty or expired, and save it. */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.type(typeName);
+		const expirable = type.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		this.preAuthenticationRuns.set(typeName, (this.preAuthenticationRuns.get(typeName) ?? 0) + 1);
+		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		if (output[expirable.name] === undefined) throw new Error('preAuthentication did not return the expirable field');
+		const refreshed: ICredentialDataDecryptedObject = { ...credentials, ...output };
+		const details = node.credentials?.[typeName];
+		if (details) await this.updateCredentials(details, typeName, refreshed);
+		return refreshed;
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.type(typeName);
+		if (typeof type.preAuthentication !== 'function') return undefined;
+		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these nodes');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const stored = nodeCredentials.id ? this.credentials.get(nodeCredentials.id) : undefined;
+		if (!stored || stored.type !== type) throw new Error(`no ${type} credential with id ${String(nodeCredentials.id)}`);
+		return this.withDefaults(type, stored.data);
+	}
+
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		const stored = nodeCredentials.id ? this.credentials.get(nodeCredentials.id) : undefined;
+		if (stored) stored.data = { ...data };
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.type(type).properties;
+	}
+}
+
+/** What one delivery to a webhook URL did. */
+export interface Delivery {
+	status: number;
+	body: string;
+	/** The items the node emitted, when it started an execution. */
+	items?: INodeExecutionData[];
+}
+
+/** A minimal express-like response over a real ServerResponse (what n8n passes to `webhook()`). */
+function expressResponse(res: ServerResponse) {
+	const response = Object.assign(res, {
+		status(code: number) {
+			res.statusCode = code;
+			return response;
+		},
+		json(body: unknown) {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(body));
+			return response;
+		},
+		send(body?: unknown) {
+			res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body ?? ''));
+			return response;
+		},
+	});
+	return response;
+}
+
+export interface NodeSetup {
+	parameters?: INodeParameters;
+	credentials?: Record<string, INodeCredentialsDetails>;
+	name?: string;
+}
+
+/**
+ * A small stand-in for the n8n instance: credential store, node types, and an HTTP endpoint on
+ * 127.0.0.1 that serves `/webhook/...` and `/webhook-test/...` like n8n's webhook server.
+ */
+export class TestN8n {
+	readonly vault: CredentialVault;
+
+	private readonly nodeTypes: INodeTypes;
+
+	private readonly registry = new Map<string, INodeType>();
+
+	private server?: Server;
+
+	private readonly listening = new Map<string, TriggerUnderTest>();
+
+	constructor(nodes: INodeType[], credentialTypes: ICredentialType[]) {
+		for (const node of nodes) this.registry.set(node.description.name, node);
+		this.vault = new CredentialVault(new Map(credentialTypes.map((type) => [type.name, type])));
+		const registry = this.registry;
+		this.nodeTypes = {
+			getByName: (name) => this.typeOf(name),
+			getByNameAndVersion: (name) => this.typeOf(name),
+			getKnownTypes: () => Object.fromEntries([...registry.keys()].map((name) => [name, {}])),
+		};
+	}
+
+	private typeOf(name: string): INodeType {
+		const type = this.registry.get(name);
+		if (!type) throw new Error(`unknown node type ${name}`);
+		return type;
+	}
+
+	get baseUrl(): string {
+		const address = this.server?.address() as AddressInfo | undefined;
+		if (!address) throw new Error('TestN8n is not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	async start(): Promise<void> {
+		this.server = createServer((req, res) => {
+			void this.serveWebhook(req, res);
+		});
+		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		const base = this.server ? this.baseUrl : 'http://127.0.0.1:1';
+		const data: Partial<IWorkflowExecuteAdditionalData> = {
+			credentialsHelper: this.vault,
+			restApiUrl: `${base}/rest`,
+			instanceBaseUrl: base,
+			formBaseUrl: `${base}/form`,
+			formWaitingBaseUrl: `${base}/form-waiting`,
+			formTestBaseUrl: `${base}/form-test`,
+			webhookBaseUrl: `${base}/webhook`,
+			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+			webhookTestBaseUrl: `${base}/webhook-test`,
+			mcpBaseUrl: `${base}/mcp`,
+			mcpTestBaseUrl: `${base}/mcp-test`,
+			variables: {},
+			currentNodeExecutionIndex: 0,
+			logAiEvent: () => undefined,
+			...extra,
+		};
+		return data as IWorkflowExecuteAdditionalData;
+	}
+
+	workflow(node: INode, staticData: IDataObject = {}): Workflow {
+		return new Workflow({
+			id: 'wf-under-test',
+			name: 'Workflow under test',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+			staticData,
+		});
+	}
+
+	node(type: string, setup: NodeSetup): INode {
+		return {
+			id: randomUUID(),
+			name: setup.name ?? type,
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: setup.parameters ?? {},
+			credentials: setup.credentials,
+			webhookId: randomUUID(),
+		};
+	}
+
+	trigger(type: string, setup: NodeSetup): TriggerUnderTest {
+		return new TriggerUnderTest(this, this.typeOf(type), this.node(type, setup));
+	}
+
+	/** Runs an action node's `execute()` over the given input items. */
+	async execute(type: string, setup: NodeSetup, input: IDataObject[] = [{}]): Promise<INodeExecutionData[][]> {
+		const nodeType = this.typeOf(type);
+		const node = this.node(type, setup);
+		const workflow = this.workflow(node);
+		const items: INodeExecutionData[] = input.map((json) => ({ json }));
+		const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData(),
+			'manual',
+			createRunExecutionData(),
+			0,
+			items,
+			{ main: [items] },
+			executeData,
+			[],
+		);
+		if (!nodeType.execute) throw new Error(`${type} has no execute()`);
+		return (await nodeType.execute.call(context)) as INodeExecutionData[][];
+	}
+
+	/** Calls a searchable list method, as the editor does for a resource locator. */
+	async listSearch(type: string, setup: NodeSetup, method: string, filter?: string): Promise<INodeListSearchResult> {
+		const nodeType = this.typeOf(type);
+		const node = this.node(type, setup);
+		const context = new LoadOptionsContext(this.workflow(node), node, this.additionalData(), '');
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${type} has no list search ${method}`);
+		return await search.call(context, filter);
+	}
+
+	register(path: string, trigger: TriggerUnderTest): void {
+		this.listening.set(path, trigger);
+	}
+
+	unregister(path: string): void {
+		this.listening.delete(path);
+	}
+
+	private async serveWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const url = new URL(req.url ?? '/', this.baseUrl);
+		const trigger = this.listening.get(url.pathname);
+		if (!trigger) {
+			res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not registered"}');
+			return;
+		}
+		let body: unknown = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		const request = Object.assign(req, {
+			rawBody,
+			body,
+			query: Object.fromEntries(url.searchParams),
+			params: {},
+		});
+		await trigger.receive(url.pathname.startsWith('/webhook-test/'), request, expressResponse(res));
+	}
+}
+
+type HookMethod = 'checkExists' | 'create' | 'delete';
+
+/**
+ * A trigger node inside a workflow. Its static data survives "restarts" the way n8n keeps it in
+ * the database: as a JSON copy.
+ */
+export class TriggerUnderTest {
+	/** Items of every execution this trigger started, in order. */
+	readonly executions: INodeExecutionData[][] = [];
+
+	private staticData: IDataObject = {};
+
+	private workflow: Workflow;
+
+	constructor(
+		private readonly n8n: TestN8n,
+		private readonly type: INodeType,
+		readonly node: INode,
+	) {
+		this.workflow = n8n.workflow(node, this.staticData);
+	}
+
+	get productionUrl(): string {
+		return `${this.n8n.baseUrl}/webhook/${this.node.webhookId}/${this.webhookDescription.path}`;
+	}
+
+	get testUrl(): string {
+		return `${this.n8n.baseUrl}/webhook-test/${this.node.webhookId}/${this.webhookDescription.path}`;
+	}
+
+	/** The static data n8n would have saved for this node. */
+	get savedStaticData(): IDataObject {
+		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+	}
+
+	private get webhookDescription(): IWebhookDescription {
+		const description = this.type.description.webhooks?.[0];
+		if (!description) throw new Error('node has no webhook');
+		return description;
+	}
+
+	setParameters(parameters: INodeParameters): void {
+		this.node.parameters = parameters;
+	}
+
+	/** A restart of n8n: a new Workflow object with the static data read back from storage. */
+	restart(): void {
+		this.staticData = this.savedStaticData;
+		this.workflow = this.n8n.workflow(this.node, this.staticData);
+	}
+
+	private webhookData(isTest: boolean): IWebhookData {
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: String(this.webhookDescription.path),
+			webhookDescription: this.webhookDescription,
+			workflowId: this.workflow.id,
+			workflowExecuteAdditionalData: this.n8n.additionalData(),
+			webhookId: this.node.webhookId,
+			isTest,
+		};
+	}
+
+	async run(method: HookMethod, isTest = false): Promise<boolean> {
+		const hooks = this.type.webhookMethods?.default;
+		const fn = hooks?.[method];
+		if (!fn) throw new Error(`node has no webhook method ${method}`);
+		const context = new HookContext(
+			this.workflow,
+			this.node,
+			this.n8n.additionalData(),
+			isTest ? 'manual' : 'trigger',
+			isTest ? 'manual' : 'activate',
+			this.webhookData(isTest),
+		);
+		return await fn.call(context);
+	}
+
+	/**
+	 * Publishing, as n8n does it: checkExists, then create when needed. When that fails, n8n
+	 * removes what may have been registered (delete) and reports the activation error.
+	 */
+	async publish(): Promise<void> {
+		await this.activateWebhook(false);
+	}
+
+	async unpublish(): Promise<void> {
+		this.n8n.unregister(new URL(this.productionUrl).pathname);
+		await this.run('delete');
+	}
+
+	/** "Listen for test event": the same lifecycle on the test URL. */
+	async listenForTestEvent(): Promise<void> {
+		await this.activateWebhook(true);
+	}
+
+	async stopListening(): Promise<void> {
+		this.n8n.unregister(new URL(this.testUrl).pathname);
+		await this.run('delete', true);
+	}
+
+	private async activateWebhook(isTest: boolean): Promise<void> {
+		const url = isTest ? this.testUrl : this.productionUrl;
+		try {
+			if (!(await this.run('checkExists', isTest))) await this.run('create', isTest);
+		} catch (error) {
+			await this.run('delete', isTest).catch(() => undefined);
+			throw error;
+		}
+		this.n8n.register(new URL(url).pathname, this);
+	}
+
+	async receive(isTest: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {
+		if (!this.type.webhook) throw new Error('node has no webhook()');
+		const additionalData = this.n8n.additionalData({
+			httpRequest: request as unknown as IWorkflowExecuteAdditionalData['httpRequest'],
+			httpResponse: response as unknown as IWorkflowExecuteAdditionalData['httpResponse'],
+		});
+		const context = new WebhookContext(this.workflow, this.node, additionalData, isTest ? 'manual' : 'webhook', this.webhookData(isTest), [], null);
+		try {
+			const result = await this.type.webhook.call(context);
+			if (result.noWebhookResponse) return;
+			const items = result.workflowData?.[0] ?? [];
+			this.executions.push(items);
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"Workflow was started"}');
+		} catch (error) {
+			response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: (error as Error).message }));
+		}
+	}
+}
