@@ -47,7 +47,7 @@ export class SimplyMeetApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/webhooks',
 			qs: { page: 1, limit: 1 },
 		},

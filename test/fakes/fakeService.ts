@@ -21,7 +21,9 @@ export type Fault =
 	| { kind: 'status'; status: number; body?: unknown }
 	| { kind: 'delay'; ms: number }
 	| { kind: 'hang' }
-	| { kind: 'reset' };
+	| { kind: 'reset' }
+	/** The request is carried out, then the connection drops before the answer. */
+	| { kind: 'dropAnswer' };
 
 export interface CallFilter {
 	method?: string;
@@ -150,7 +152,12 @@ export abstract class FakeService {
 			return;
 		}
 		try {
-			this.send(res, await this.handle(call));
+			const answer = await this.handle(call);
+			if (fault?.kind === 'dropAnswer') {
+				req.socket.destroy();
+				return;
+			}
+			this.send(res, answer);
 		} catch (error) {
 			this.send(res, { status: 500, body: { message: (error as Error).message } });
 		}

@@ -5,6 +5,7 @@
  * fake services. What n8n's CLI normally provides (stored credentials, applying a credential's
  * `authenticate` and `preAuthentication`, the webhook HTTP endpoint) is provided here the same way.
  */
+import axios from 'axios';
 import { randomUUID } from 'crypto';
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
@@ -51,6 +52,22 @@ function resolveCredentialTemplate(value: unknown, credentials: ICredentialDataD
 	return template;
 }
 
+/** A plain HTTP helper with n8n's option names, for preAuthentication and credential tests. */
+export async function sendWithAxios(options: IHttpRequestOptions): Promise<IDataObject> {
+	const response = await axios.request({
+		method: options.method ?? 'GET',
+		baseURL: options.baseURL,
+		url: options.url,
+		params: options.qs,
+		headers: options.headers as Record<string, string> | undefined,
+		data: options.body,
+		timeout: options.timeout ?? 10_000,
+		validateStatus: options.ignoreHttpStatusErrors ? () => true : undefined,
+	});
+	if (options.returnFullResponse) return { statusCode: response.status, body: response.data as IDataObject };
+	return response.data as IDataObject;
+}
+
 /** Stores credentials and applies them to requests as n8n's CLI CredentialsHelper does. */
 export class CredentialVault extends ICredentialsHelper {
 	readonly credentials = new Map<string, StoredCredential>();
@@ -69,13 +86,17 @@ export class CredentialVault extends ICredentialsHelper {
 		return { id, name };
 	}
 
+	credentialType(name: string): ICredentialType {
+		return this.type(name);
+	}
+
 	private type(name: string): ICredentialType {
 		const type = this.types.get(name);
 		if (!type) throw new Error(`unknown credential type ${name}`);
 		return type;
 	}
 
-	private withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
 		const result: ICredentialDataDecryptedObject = {};
 		for (const property of this.type(type).properties) {
 			if (property.default !== undefined) result[property.name] = property.default as string;
@@ -212,6 +233,8 @@ export interface NodeSetup {
 	parameters?: INodeParameters;
 	credentials?: Record<string, INodeCredentialsDetails>;
 	name?: string;
+	/** n8n's "On Error" setting; 'continueRegularOutput' is "Continue On Fail". */
+	onError?: INode['onError'];
 }
 
 /**
@@ -310,6 +333,7 @@ export class TestN8n {
 			parameters: setup.parameters ?? {},
 			credentials: setup.credentials,
 			webhookId: randomUUID(),
+			onError: setup.onError,
 		};
 	}
 
@@ -338,6 +362,49 @@ export class TestN8n {
 		);
 		if (!nodeType.execute) throw new Error(`${type} has no execute()`);
 		return (await nodeType.execute.call(context)) as INodeExecutionData[][];
+	}
+
+	/**
+	 * The credential modal's Test button, as n8n's credentials tester runs a declarative test:
+	 * preAuthentication first (forced, as when testing), then the test request with the
+	 * credential applied; a matching `responseCode` rule or any non-2xx status is a failure.
+	 */
+	async testCredential(typeName: string, data: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
+		const type = this.vault.credentialType(typeName);
+		if (!type.test) throw new Error(`${typeName} has no test`);
+		let credentials = this.vault.withDefaults(typeName, data);
+		try {
+			const refreshed = await this.vault.runPreAuthentication({ helpers: { httpRequest: sendWithAxios } }, credentials, typeName);
+			if (refreshed) credentials = { ...credentials, ...refreshed };
+		} catch (error) {
+			return { status: 'Error', message: (error as Error).message };
+		}
+		const request = type.test.request;
+		const resolveAll = (values: IDataObject | undefined) =>
+			values &&
+			(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolveCredentialTemplate(v, credentials)])) as IDataObject);
+		const options = await this.vault.authenticate(credentials, typeName, {
+			method: request.method ?? 'GET',
+			baseURL: String(resolveCredentialTemplate(request.baseURL, credentials) ?? ''),
+			url: String(resolveCredentialTemplate(request.url, credentials) ?? ''),
+			qs: resolveAll(request.qs),
+			headers: resolveAll(request.headers),
+			body: resolveAll(request.body as IDataObject | undefined),
+			json: true,
+		});
+		let status: number;
+		try {
+			status = Number((await sendWithAxios({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true })).statusCode);
+		} catch (error) {
+			return { status: 'Error', message: (error as Error).message };
+		}
+		for (const rule of type.test.rules ?? []) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+		if (status < 200 || status > 299) return { status: 'Error', message: `Received HTTP status code: ${status}` };
+		return { status: 'OK', message: 'Connection tested successfully' };
 	}
 
 	/** Calls a searchable list method, as the editor does for a resource locator. */
@@ -419,6 +486,11 @@ export class TriggerUnderTest {
 		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 	}
 
+	/** This node's part of the saved static data (n8n keys it by node name). */
+	get nodeStaticData(): IDataObject {
+		return (this.savedStaticData[`node:${this.node.name}`] as IDataObject | undefined) ?? {};
+	}
+
 	private get webhookDescription(): IWebhookDescription {
 		const description = this.type.description.webhooks?.[0];
 		if (!description) throw new Error('node has no webhook');
@@ -427,6 +499,12 @@ export class TriggerUnderTest {
 
 	setParameters(parameters: INodeParameters): void {
 		this.node.parameters = parameters;
+	}
+
+	/** n8n lost this node's static data (a crash before it was saved, a copied workflow). */
+	forgetStaticData(): void {
+		this.staticData = {};
+		this.workflow = this.n8n.workflow(this.node, this.staticData);
 	}
 
 	/** A restart of n8n: a new Workflow object with the static data read back from storage. */

@@ -1,31 +1,406 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
 import { SimplyMeetApi } from '../../credentials/SimplyMeetApi.credentials';
 import { SimplyMeet } from '../../nodes/SimplyMeet/SimplyMeet.node';
 import { SimplyMeetTrigger } from '../../nodes/SimplyMeet/SimplyMeetTrigger.node';
-import { SimplyMeetFake } from '../fakes/simplyMeetFake';
+import { signBody } from '../../nodes/SimplyMeet/signature';
+import { postJson } from '../fakes/fakeService';
+import { SimplyMeetFake, sampleMeeting } from '../fakes/simplyMeetFake';
+import type { TriggerUnderTest } from '../harness/n8nHarness';
 import { TestN8n } from '../harness/n8nHarness';
 
-describe('smoke', () => {
-	const fake = new SimplyMeetFake();
-	const n8n = new TestN8n([new SimplyMeetTrigger(), new SimplyMeet()], [new SimplyMeetApi()]);
-	beforeAll(async () => {
-		await fake.start();
-		await n8n.start();
+const fake = new SimplyMeetFake({ maxPageSize: 10 });
+const n8n = new TestN8n([new SimplyMeetTrigger(), new SimplyMeet()], [new SimplyMeetApi()]);
+
+beforeAll(async () => {
+	await fake.start();
+	await n8n.start();
+});
+
+afterAll(async () => {
+	await fake.stop();
+	await n8n.stop();
+});
+
+beforeEach(() => {
+	fake.hooks.length = 0;
+	fake.resetCalls();
+	fake.clearFaults();
+});
+
+function newTrigger(events: string[] = ['meetingScheduled']): TriggerUnderTest {
+	const credential = n8n.vault.add('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+	return n8n.trigger('simplyMeetTrigger', { parameters: { events }, credentials: { simplyMeetApi: credential } });
+}
+
+async function thrown(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected a rejection');
+}
+
+/** Everything an error would show a user, or write to a log. */
+function everythingIn(error: Error): string {
+	const nodeError = error as Error & { description?: string | null };
+	return `${error.message} ${nodeError.description ?? ''} ${JSON.stringify(error)}`;
+}
+
+describe('publishing', () => {
+	it('registers one hook with our URL, the chosen events and a fresh secret', async () => {
+		const trigger = newTrigger(['meetingScheduled', 'meetingCancelled']);
+		await trigger.publish();
+
+		const hooks = fake.hooksFor(trigger.productionUrl);
+		expect(hooks).toHaveLength(1);
+		expect(hooks[0].events.sort()).toEqual(['meetingCancelled', 'meetingScheduled']);
+		expect(hooks[0].secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(fake.count({ method: 'GET', path: '/webhooks' })).toBe(1);
+		expect(fake.count({ method: 'POST', path: '/webhooks' })).toBe(1);
+		const stored = trigger.nodeStaticData.hooks as Record<string, { id: string }>;
+		expect(stored[trigger.productionUrl].id).toBe(hooks[0].uuid);
 	});
-	afterAll(async () => {
-		await fake.stop();
-		await n8n.stop();
+
+	it('sends the API key and asks for the largest page', async () => {
+		await newTrigger().publish();
+		const list = fake.calls.find((call) => call.method === 'GET');
+		expect(list?.headers['x-api-key']).toBe(fake.apiKey);
+		expect(list?.query.get('limit')).toBe('100');
 	});
-	it('publishes', async () => {
-		const credential = n8n.vault.add('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+
+	it('secrets differ between hooks', async () => {
+		const first = newTrigger();
+		const second = newTrigger();
+		await first.publish();
+		await second.publish();
+		expect(fake.hooksFor(first.productionUrl)[0].secret).not.toBe(fake.hooksFor(second.productionUrl)[0].secret);
+	});
+
+	it('after a restart with the hook still live, adopts it and creates nothing', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		const uuid = fake.hooksFor(trigger.productionUrl)[0].uuid;
+		trigger.restart();
+		fake.resetCalls();
+
+		await trigger.publish();
+
+		expect(fake.count({ method: 'POST' })).toBe(0);
+		expect(fake.hooksFor(trigger.productionUrl).map((hook) => hook.uuid)).toEqual([uuid]);
+		const delivery = await fake.deliver('meetingScheduled');
+		expect(delivery.map((result) => result.status)).toEqual([200]);
+	});
+
+	it('finds our hook on a later page among 30 others and adopts it, even without stored data', async () => {
+		for (let i = 0; i < 30; i++) fake.seedHook({ url: `https://elsewhere.example/${i}` });
+		const trigger = newTrigger();
+		await trigger.publish();
+		const ours = fake.hooksFor(trigger.productionUrl)[0];
+		// Move ours to the end, and lose n8n's static data.
+		fake.removeHook(ours.uuid);
+		fake.hooks.push(ours);
+		trigger.forgetStaticData();
+		fake.resetCalls();
+
+		await trigger.publish();
+
+		expect(fake.count({ method: 'GET', path: '/webhooks' })).toBe(4); // 31 hooks, pages of 10
+		expect(fake.count({ method: 'POST' })).toBe(0);
+		expect(fake.hooks).toHaveLength(31);
+		const stored = trigger.nodeStaticData.hooks as Record<string, { id: string; secret: string }>;
+		expect(stored[trigger.productionUrl]).toMatchObject({ id: ours.uuid, secret: ours.secret });
+	});
+
+	it('re-creates a hook that was deleted by hand on SimplyMeet', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		fake.removeHook(fake.hooksFor(trigger.productionUrl)[0].uuid);
+		trigger.restart();
+
+		await trigger.publish();
+
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+		expect((await fake.deliver('meetingScheduled')).map((result) => result.status)).toEqual([200]);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	it('does not adopt a hook on our URL with another event set: replaces it', async () => {
+		const trigger = newTrigger(['meetingScheduled']);
+		const old = fake.seedHook({ url: trigger.productionUrl, events: ['meetingCancelled'] });
+
+		await trigger.publish();
+
+		const hooks = fake.hooksFor(trigger.productionUrl);
+		expect(hooks).toHaveLength(1);
+		expect(hooks[0].uuid).not.toBe(old.uuid);
+		expect(hooks[0].events).toEqual(['meetingScheduled']);
+	});
+
+	it('does not adopt a hook on our URL that has no secret, since deliveries could not be verified', async () => {
+		const trigger = newTrigger();
+		fake.seedHook({ url: trigger.productionUrl, secret: null });
+		await trigger.publish();
+		const hooks = fake.hooksFor(trigger.productionUrl);
+		expect(hooks).toHaveLength(1);
+		expect(hooks[0].secret).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('collapses duplicate hooks on our URL to one', async () => {
+		const trigger = newTrigger();
+		fake.seedHook({ url: trigger.productionUrl });
+		fake.seedHook({ url: trigger.productionUrl });
+		await trigger.publish();
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+		expect(fake.count({ method: 'POST' })).toBe(0);
+	});
+
+	it('a re-publish (unpublish, publish) ends with exactly one hook', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		await trigger.unpublish();
+		await trigger.publish();
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+		expect(fake.hooks).toHaveLength(1);
+	});
+
+	it('tolerates slow answers', async () => {
+		fake.inject({ method: 'GET' }, { kind: 'delay', ms: 300 });
+		fake.inject({ method: 'POST' }, { kind: 'delay', ms: 300 });
+		const trigger = newTrigger();
+		await trigger.publish();
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+	});
+});
+
+describe('configuration mistakes', () => {
+	it.each(['checkExists', 'create'] as const)('an empty Events field fails in %s before any call, naming the field', async (method) => {
+		const error = await thrown(newTrigger([]).run(method));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain('"Events"');
+		expect(fake.calls).toHaveLength(0);
+	});
+
+	it('an unknown event fails before any call', async () => {
+		const error = await thrown(newTrigger(['meetingExploded']).run('checkExists'));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain('meetingExploded');
+		expect(fake.calls).toHaveLength(0);
+	});
+
+	it('publishing with a mistake registers nothing', async () => {
+		await expect(newTrigger([]).publish()).rejects.toThrow('"Events"');
+		expect(fake.count({ method: 'POST' })).toBe(0);
+		expect(fake.hooks).toHaveLength(0);
+	});
+});
+
+describe('remote failures', () => {
+	it('a 5xx on create gives a clear error, stores nothing and leaves no hook; a later publish works', async () => {
+		fake.inject({ method: 'POST', path: '/webhooks' }, { kind: 'status', status: 503, body: { code: 503, message: 'Service Unavailable' } });
+		const trigger = newTrigger();
+
+		const error = await thrown(trigger.publish());
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('Service Unavailable');
+		expect(error.message).toContain('503');
+		expect((error as NodeApiError).description).toMatch(/retry/i);
+		expect(trigger.nodeStaticData.hooks).toBeUndefined();
+		expect(fake.hooks).toHaveLength(0);
+
+		await trigger.publish();
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+	});
+
+	it('a hook created although the answer was lost is cleaned up by n8n\'s delete after the failure', async () => {
+		const trigger = newTrigger();
+		// SimplyMeet creates the hook but the connection drops before the answer.
+		fake.inject({ method: 'POST', path: '/webhooks' }, { kind: 'dropAnswer' });
+		const error = await thrown(trigger.publish());
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/SimplyMeet could not create the webhook/);
+		expect((error as NodeApiError).description).toMatch(/reach SimplyMeet/);
+		expect(fake.count({ method: 'POST' })).toBe(1);
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(0);
+	});
+
+	it('a 422 names the offending field in SimplyMeet\'s words', async () => {
+		fake.inject(
+			{ method: 'POST', path: '/webhooks' },
+			{ kind: 'status', status: 422, body: { message: 'Invalid arguments', errors: { url: ['This value is not a valid URL.'] } } },
+		);
+		const error = await thrown(newTrigger().publish());
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('url: This value is not a valid URL.');
+	});
+
+	it('a wrong API key gives SimplyMeet\'s message and a hint, without the key', async () => {
+		const credential = n8n.vault.add('simplyMeetApi', { apiKey: 'wrong-key-123456', baseUrl: fake.baseUrl });
 		const trigger = n8n.trigger('simplyMeetTrigger', {
 			parameters: { events: ['meetingScheduled'] },
 			credentials: { simplyMeetApi: credential },
 		});
+		const error = await thrown(trigger.publish());
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('Invalid API key.');
+		expect((error as NodeApiError).description).toContain('API key');
+		expect(everythingIn(error)).not.toContain('wrong-key-123456');
+	});
+
+	it('never shows a secret that the service echoes back in its error', async () => {
+		fake.inject(
+			{ method: 'POST', path: '/webhooks' },
+			{ kind: 'status', status: 422, body: { message: `Bad key ${fake.apiKey}`, errors: { secret: ['too weak'] } } },
+		);
+		const error = await thrown(newTrigger().publish());
+		expect(error.message).toContain('[redacted]');
+		expect(everythingIn(error)).not.toContain(fake.apiKey);
+	});
+});
+
+describe('unpublishing', () => {
+	it('removes the hook and clears the static data', async () => {
+		const trigger = newTrigger();
 		await trigger.publish();
-		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
-		const results = await fake.deliver('meetingScheduled');
-		expect(results[0].status).toBe(200);
+		await trigger.unpublish();
+		expect(fake.hooks).toHaveLength(0);
+		expect(trigger.nodeStaticData.hooks).toBeUndefined();
+	});
+
+	it('a 404 counts as gone', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		fake.removeHook(fake.hooksFor(trigger.productionUrl)[0].uuid);
+		await trigger.unpublish();
+		expect(fake.count({ method: 'DELETE' })).toBe(1);
+		expect(trigger.nodeStaticData.hooks).toBeUndefined();
+	});
+
+	it('any other failure throws and keeps the static data, so a later attempt finishes the job', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		fake.inject({ method: 'DELETE' }, { kind: 'status', status: 500, body: { code: 500, message: 'Internal error' } });
+
+		const error = await thrown(trigger.unpublish());
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('Internal error');
+		expect(trigger.nodeStaticData.hooks).toBeDefined();
+		await trigger.unpublish();
+		expect(fake.hooks).toHaveLength(0);
+	});
+
+	it('with no stored hook, removes whatever points at our URL', async () => {
+		const trigger = newTrigger();
+		fake.seedHook({ url: trigger.productionUrl });
+		fake.seedHook({ url: 'https://elsewhere.example/keep' });
+		await trigger.unpublish();
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(0);
+		expect(fake.hooks).toHaveLength(1);
+	});
+});
+
+describe('a test run beside the published workflow', () => {
+	it('uses its own hook and secret, and leaves exactly the published hook behind', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		const published = fake.hooksFor(trigger.productionUrl)[0];
+
+		await trigger.listenForTestEvent();
+		expect(fake.hooksFor(trigger.testUrl)).toHaveLength(1);
+		expect(fake.hooksFor(trigger.productionUrl)).toEqual([published]);
+		const duringTest = await fake.deliver('meetingScheduled');
+		expect(duringTest.map((result) => result.status)).toEqual([200, 200]);
+
+		await trigger.stopListening();
+		expect(fake.hooks).toEqual([published]);
+		const afterTest = await fake.deliver('meetingScheduled');
+		expect(afterTest).toEqual([expect.objectContaining({ url: trigger.productionUrl, status: 200 })]);
+		expect(trigger.executions).toHaveLength(3);
+	});
+});
+
+describe('deliveries', () => {
+	async function published(events = ['meetingScheduled', 'meetingCancelled', 'meetingRescheduled']) {
+		const trigger = newTrigger(events);
+		await trigger.publish();
+		return trigger;
+	}
+
+	it('a wrapped payload becomes one item: the meeting plus its event', async () => {
+		const trigger = await published();
+		const meeting = sampleMeeting('meetingScheduled');
+		const [result] = await fake.deliver('meetingScheduled', { meeting, shape: 'wrapped' });
+		expect(result.status).toBe(200);
 		expect(trigger.executions).toHaveLength(1);
-		console.log(JSON.stringify(trigger.executions[0][0].json).slice(0, 200));
+		expect(trigger.executions[0]).toHaveLength(1);
+		expect(trigger.executions[0][0].json).toEqual({ event: 'meetingScheduled', ...meeting });
+	});
+
+	it('a flat payload gives the same item', async () => {
+		const trigger = await published();
+		const meeting = sampleMeeting('meetingScheduled');
+		await fake.deliver('meetingScheduled', { meeting, shape: 'flat' });
+		expect(trigger.executions[0][0].json).toEqual({ event: 'meetingScheduled', ...meeting });
+	});
+
+	it.each(['meetingCancelled', 'meetingRescheduled'])('infers %s from the meeting', async (event) => {
+		const trigger = await published();
+		await fake.deliver(event);
+		expect(trigger.executions[0][0].json.event).toBe(event);
+	});
+
+	it('rejects a forged signature with 401 and starts nothing', async () => {
+		const trigger = await published();
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		const result = await postJson(trigger.productionUrl, raw, { 'webhook-signature': signBody('not-our-secret', raw) });
+		expect(result.status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	it('rejects an altered body with 401', async () => {
+		const trigger = await published();
+		const secret = fake.hooksFor(trigger.productionUrl)[0].secret ?? '';
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		const result = await postJson(trigger.productionUrl, raw.replace('Ada', 'Eve'), {
+			'webhook-signature': signBody(secret, raw),
+		});
+		expect(result.status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	it('rejects a missing signature with 401', async () => {
+		const trigger = await published();
+		const result = await postJson(trigger.productionUrl, JSON.stringify({ data: sampleMeeting('meetingScheduled') }), {});
+		expect(result.status).toBe(401);
+		expect(result.body).not.toContain(fake.hooksFor(trigger.productionUrl)[0].secret ?? 'no secret');
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	it('accepts a signature with a sha256= prefix', async () => {
+		const trigger = await published();
+		const secret = fake.hooksFor(trigger.productionUrl)[0].secret ?? '';
+		const raw = JSON.stringify(sampleMeeting('meetingScheduled'));
+		const result = await postJson(trigger.productionUrl, raw, { 'webhook-signature': `sha256=${signBody(secret, raw)}` });
+		expect(result.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	it('a signed body that is not a meeting gets 400 and starts nothing', async () => {
+		const trigger = await published();
+		const secret = fake.hooksFor(trigger.productionUrl)[0].secret ?? '';
+		const raw = '[1,2,3]';
+		const result = await postJson(trigger.productionUrl, raw, { 'webhook-signature': signBody(secret, raw) });
+		expect(result.status).toBe(400);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	it('every delivery starts exactly one execution', async () => {
+		const trigger = await published();
+		for (let i = 0; i < 20; i++) await fake.deliver('meetingScheduled');
+		expect(trigger.executions).toHaveLength(20);
+		expect(new Set(trigger.executions.map((items) => items[0].json.uuid)).size).toBe(20);
 	});
 });
