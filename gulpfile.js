@@ -1,6 +1,6 @@
-// tsc compiles only TypeScript; n8n reads the node icons (and codex files) from dist/ next to the
-// compiled nodes, so they are copied over with their folder structure.
-const { src, dest, task } = require('gulp');
+// tsc compiles only TypeScript; n8n reads node icons and codex files from dist/ next to the
+// compiled nodes, and the package entry point lives there too.
+const { src, dest, task, parallel } = require('gulp');
 
 task('build:icons', () =>
 	src(['nodes/**/*.{svg,png}', 'credentials/**/*.{svg,png}', 'nodes/**/*.node.json'], {
@@ -8,3 +8,7 @@ task('build:icons', () =>
 		encoding: false,
 	}).pipe(dest('dist')),
 );
+
+task('build:entry', () => src('index.js').pipe(dest('dist')));
+
+task('build:assets', parallel('build:icons', 'build:entry'));
