@@ -36,6 +36,11 @@ export interface ServiceProfile {
 	credentialType: string;
 	/** The service's own words for a failed answer (each service shapes its error bodies differently). */
 	readErrorMessage(body: unknown): string | undefined;
+	/**
+	 * Optional: a better hint than "check the network" when no HTTP answer came back, e.g. when
+	 * the credential's own token request (preAuthentication) failed before the call was sent.
+	 */
+	hintWithoutAnswer?(failure: Failure): string | undefined;
 }
 
 export interface SendOptions {
@@ -164,7 +169,7 @@ export async function sendRequest(
 		if (failure.statusCode !== undefined) return { statusCode: failure.statusCode, body: failure.body };
 		throw apiError(ctx.getNode(), service, failure, {
 			action,
-			hint: defaultHint(service, undefined),
+			hint: service.hintWithoutAnswer?.(failure) ?? defaultHint(service, undefined),
 			secrets: options.secrets,
 		});
 	}

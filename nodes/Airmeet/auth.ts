@@ -1,0 +1,49 @@
+/**
+ * Airmeet has two ways to authenticate a call, and which one applies depends only on the path.
+ * The credential (to add the right headers) and the transport (to know whether a token refresh
+ * can help) both decide from this one list.
+ */
+
+export const AUTH_PATH = '/auth';
+
+export const WEBHOOK_PATHS = {
+	register: '/platform-integration/v1/webhook-register',
+	deregister: '/platform-integration/v1/webhook-deregister',
+	samplePayload: '/platform-integration/v1/sample-payload',
+	list: '/platform-integration/v1/webhook-list',
+} as const;
+
+/** Calls that send the key pair itself (`x-access-key`/`x-secret-key`) instead of a token. */
+export const KEY_PAIR_PATHS: readonly string[] = [
+	WEBHOOK_PATHS.register,
+	WEBHOOK_PATHS.deregister,
+	WEBHOOK_PATHS.samplePayload,
+];
+
+/** The path of a request URL, whether n8n holds it relative (with a baseURL) or absolute. */
+export function pathOf(url: string | undefined): string {
+	const text = url ?? '';
+	const withoutOrigin = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+	const path = withoutOrigin.split(/[?#]/, 1)[0] ?? '';
+	return (path.startsWith('/') ? path : `/${path}`).replace(/\/+$/, '') || '/';
+}
+
+// Paths are compared by their end: an absolute URL still carries the gateway prefix (`/prod`).
+const endsWithPath = (url: string | undefined, path: string) => {
+	const actual = pathOf(url);
+	return actual === path || actual.endsWith(path);
+};
+
+export function usesKeyPair(url: string | undefined): boolean {
+	return KEY_PAIR_PATHS.some((path) => endsWithPath(url, path));
+}
+
+export function isAuthCall(url: string | undefined): boolean {
+	return endsWithPath(url, AUTH_PATH);
+}
+
+/**
+ * Every error of the credential's token request starts with this, so the transport can tell
+ * "no token" from "no network" and hint at the credential instead of the connection.
+ */
+export const TOKEN_FAILURE_PREFIX = 'Airmeet did not issue an access token';

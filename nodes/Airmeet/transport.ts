@@ -1,0 +1,380 @@
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiContext, ApiRequest, ApiResponse, Failure, ServiceProfile } from '../shared/transport';
+import { apiError, defaultHint, isSuccess, sendRequest } from '../shared/transport';
+import { TOKEN_FAILURE_PREFIX, WEBHOOK_PATHS, usesKeyPair } from './auth';
+import { airmeetBaseUrl } from './regions';
+
+export const AIRMEET_CREDENTIAL = 'airmeetApi';
+
+/** Airmeet answers 412 for an expired token and 400 for a bad one: n8n then fetches a new token once and resends. */
+export const TOKEN_REFRESH_STATUSES = [400, 412];
+
+/** The largest page `/airmeets` serves. */
+export const EVENTS_PAGE_SIZE = 500;
+
+/** The largest page `/airmeet/{id}/participants` is known to serve. */
+export const PARTICIPANTS_PAGE_SIZE = 1000;
+
+/** Stops a misbehaving server from paging forever. */
+const MAX_PAGES = 10_000;
+
+/** Success as Airmeet writes it in a body: both revisions of its docs, as text or number. */
+const SUCCESS_CODES = new Set(['200', '2000']);
+
+export function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	if (typeof value === 'number') return String(value);
+	return undefined;
+}
+
+/** The status Airmeet put in the body (`statusCode`), when it put one there. */
+export function bodyStatusCode(body: unknown): string | undefined {
+	return isRecord(body) ? text(body.statusCode) : undefined;
+}
+
+/**
+ * Airmeet reports some failures in the body of an HTTP 200 answer. A body that carries
+ * `statusCode`/`statusMessage` succeeded only with code 200/2000 or message SUCCESS; a body with
+ * neither (e.g. `/airmeets`) is judged by its HTTP status alone.
+ */
+export function bodyReportsFailure(body: unknown): boolean {
+	if (!isRecord(body)) return false;
+	if (body.success === false) return true;
+	const code = bodyStatusCode(body);
+	const message = text(body.statusMessage);
+	if (code === undefined && message === undefined) return false;
+	if (code !== undefined && SUCCESS_CODES.has(code)) return false;
+	if (message !== undefined && message.toUpperCase() === 'SUCCESS') return false;
+	return true;
+}
+
+/** Airmeet's words for a failure: `{statusCode, statusMessage}`, `{success: false, message}` or `{message|error}`. */
+function readErrorMessage(body: unknown): string | undefined {
+	if (!isRecord(body)) return text(body);
+	const nested = isRecord(body.error) ? body.error : isRecord(body.data) ? body.data : {};
+	const message =
+		text(body.statusMessage) ??
+		text(body.message) ??
+		text(body.error) ??
+		text(body.errorMessage) ??
+		text(nested.message);
+	const code = bodyStatusCode(body);
+	if (code !== undefined && !SUCCESS_CODES.has(code)) {
+		return `${message ?? 'no explanation given'} (Airmeet status ${code})`;
+	}
+	return message;
+}
+
+function hintWithoutAnswer(failure: Failure): string | undefined {
+	const message = failure.message ?? '';
+	if (!message.includes(TOKEN_FAILURE_PREFIX)) return undefined;
+	if (/HTTP 40[13]\b/.test(message)) {
+		return 'Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter it in the Airmeet credential.';
+	}
+	return 'Check the region (or custom base URL) and the keys in the Airmeet credential.';
+}
+
+export const AIRMEET: ServiceProfile = {
+	name: 'Airmeet',
+	credentialType: AIRMEET_CREDENTIAL,
+	readErrorMessage,
+	hintWithoutAnswer,
+};
+
+function hintFor(status: number | undefined, keyPair: boolean): string {
+	if (status === 400) {
+		return keyPair
+			? 'Airmeet rejected the request: check the trigger, URL, name and IDs sent.'
+			: 'Airmeet rejected the request (even after n8n fetched a new access token): check the IDs and values sent.';
+	}
+	if (status === 401) {
+		return keyPair
+			? 'Airmeet rejected the access key and secret key: check them in the Airmeet credential.'
+			: 'This access key has no permission for that event: check that the event belongs to the community of the key.';
+	}
+	if (status === 403) {
+		return 'The access key and secret key are wrong or revoked: generate a new pair in the Airmeet community dashboard (Integrations > API Access Key).';
+	}
+	if (status === 404) return 'Airmeet does not know this event, session or webhook: check the ID (and the region of the credential).';
+	if (status === 412) {
+		return 'Airmeet still reports the access token as expired after n8n fetched a new one: check the keys and region in the Airmeet credential.';
+	}
+	if (status === 202) return 'Airmeet is still preparing these results: try again in a few minutes.';
+	if (status === undefined) return 'Airmeet reported a failure without a status: check the values sent.';
+	return defaultHint(AIRMEET, status);
+}
+
+function secretsOf(credentials: IDataObject): string[] {
+	return [credentials.accessKey, credentials.secretKey, credentials.sessionToken]
+		.map((value) => (typeof value === 'string' ? value : ''))
+		.filter((value) => value !== '');
+}
+
+/** A webhook as Airmeet describes it; `id` is kept as text whatever type Airmeet sends. */
+export interface AirmeetWebhook extends IDataObject {
+	id: string;
+	triggerMetaInfoId: string;
+	url: string;
+}
+
+function toWebhook(value: unknown): AirmeetWebhook | undefined {
+	if (!isRecord(value)) return undefined;
+	const id = text(value.id);
+	if (id === undefined) return undefined;
+	return {
+		...value,
+		id,
+		triggerMetaInfoId: text(value.triggerMetaInfoId) ?? '',
+		url: text(value.url) ?? '',
+	};
+}
+
+/** Where a webhook applies: the query Airmeet expects for register and list. */
+export interface WebhookScope {
+	airmeetId?: string;
+	sessionId?: string;
+}
+
+export interface NewWebhook {
+	name: string;
+	description: string;
+	triggerMetaInfoId: string;
+	url: string;
+}
+
+export interface EventPage {
+	events: IDataObject[];
+	/** The cursor of the next page, when Airmeet says there is one. */
+	after?: string;
+	/** How many pages Airmeet says there are. */
+	pageCount?: number;
+}
+
+/** Airmeet's "not found" for a webhook: HTTP 404, or the same said in the body. */
+export function isNotFound(response: ApiResponse): boolean {
+	if (response.statusCode === 404) return true;
+	if (!isSuccess(response.statusCode) && response.statusCode !== 400) return false;
+	if (!bodyReportsFailure(response.body)) return false;
+	if (bodyStatusCode(response.body) === '404') return true;
+	return /not\s*found|does\s*not\s*exist|no\s+such/i.test(readErrorMessage(response.body) ?? '');
+}
+
+/** Every Airmeet call of this package passes through here: base URL, auth style, paging, errors. */
+export class AirmeetClient {
+	private constructor(
+		private readonly ctx: ApiContext,
+		private readonly baseUrl: string,
+		private readonly secrets: string[],
+	) {}
+
+	static async connect(ctx: ApiContext): Promise<AirmeetClient> {
+		const credentials = await ctx.getCredentials(AIRMEET_CREDENTIAL);
+		let baseUrl: string;
+		try {
+			baseUrl = airmeetBaseUrl(credentials);
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+				description: 'Open the Airmeet credential and choose a region, or enter a full base URL for a custom one.',
+			});
+		}
+		return new AirmeetClient(ctx, baseUrl, secretsOf(credentials));
+	}
+
+	/**
+	 * Sends a request with the auth style its path needs. Token calls let n8n refresh the token once
+	 * on 400/412 (through the credential's preAuthentication); key-pair calls have nothing to
+	 * refresh. Any failure (HTTP, or `statusCode` in the body) throws a NodeApiError unless
+	 * `accept` takes the answer.
+	 */
+	async request(
+		request: ApiRequest,
+		action: string,
+		options: { accept?: (response: ApiResponse) => boolean } = {},
+	): Promise<ApiResponse> {
+		const keyPair = usesKeyPair(request.path);
+		const response = await sendRequest(
+			this.ctx,
+			AIRMEET,
+			request,
+			{ baseUrl: this.baseUrl, secrets: this.secrets, refreshOnStatus: keyPair ? undefined : TOKEN_REFRESH_STATUSES },
+			action,
+		);
+		if (options.accept?.(response)) return response;
+		if (isSuccess(response.statusCode) && !bodyReportsFailure(response.body)) return response;
+		throw await this.failure(response, action, keyPair);
+	}
+
+	private async failure(response: ApiResponse, action: string, keyPair: boolean): Promise<NodeApiError> {
+		// The token may have been issued or refreshed since connect(): read the current one to redact it too.
+		const current = await this.ctx.getCredentials(AIRMEET_CREDENTIAL);
+		const secrets = [...this.secrets, ...secretsOf(current)];
+		if (isSuccess(response.statusCode)) {
+			const code = Number(bodyStatusCode(response.body));
+			return apiError(this.ctx.getNode(), AIRMEET, { body: response.body }, {
+				action,
+				hint: hintFor(Number.isFinite(code) ? code : undefined, keyPair),
+				secrets,
+			});
+		}
+		return apiError(this.ctx.getNode(), AIRMEET, response, {
+			action,
+			hint: hintFor(response.statusCode, keyPair),
+			secrets,
+		});
+	}
+
+	/** An answer that claims success but lacks what the call must return. */
+	private malformed(action: string, problem: string): NodeApiError {
+		return apiError(this.ctx.getNode(), AIRMEET, { message: problem }, {
+			action,
+			hint: 'Check that the region (or custom base URL) of the Airmeet credential points at the Airmeet API.',
+			secrets: this.secrets,
+		});
+	}
+
+	async registerWebhook(hook: NewWebhook, scope: WebhookScope): Promise<AirmeetWebhook> {
+		const action = 'register the webhook';
+		const qs: IDataObject = {};
+		if (scope.airmeetId) qs.airmeetId = scope.airmeetId;
+		if (scope.sessionId) qs.sessionId = scope.sessionId;
+		const { body } = await this.request(
+			{
+				method: 'POST',
+				path: WEBHOOK_PATHS.register,
+				qs,
+				body: { ...hook, platformName: 'n8n' },
+			},
+			action,
+		);
+		const record = isRecord(body) ? body : {};
+		const created = toWebhook(record.payload) ?? toWebhook(record.data) ?? toWebhook(record);
+		if (!created) throw this.malformed(action, 'the answer holds no webhook id');
+		return { ...created, triggerMetaInfoId: created.triggerMetaInfoId || hook.triggerMetaInfoId, url: created.url || hook.url };
+	}
+
+	/**
+	 * Removes a webhook. While tidying up (`missingIsGone`), "not found" means it is gone already,
+	 * which is what the caller wanted; otherwise it is an error like any other.
+	 */
+	async deregisterWebhook(
+		hook: { id: string; triggerMetaInfoId: string; url: string },
+		{ missingIsGone }: { missingIsGone: boolean },
+	): Promise<void> {
+		await this.request(
+			{
+				method: 'POST',
+				path: WEBHOOK_PATHS.deregister,
+				body: { id: hook.id, triggerMetaInfoId: hook.triggerMetaInfoId, url: hook.url },
+			},
+			`deregister webhook ${hook.id}`,
+			{ accept: missingIsGone ? isNotFound : undefined },
+		);
+	}
+
+	/** The webhooks of one event (`airmeetId`) or one session (`sessionId`). */
+	async listWebhooks(scope: WebhookScope): Promise<AirmeetWebhook[]> {
+		const qs: IDataObject = scope.sessionId ? { sessionId: scope.sessionId } : { airmeetId: scope.airmeetId };
+		const { body } = await this.request(
+			{ method: 'GET', path: WEBHOOK_PATHS.list, qs },
+			scope.sessionId ? `list the webhooks of session ${scope.sessionId}` : `list the webhooks of event ${String(scope.airmeetId)}`,
+		);
+		const record = isRecord(body) ? body : {};
+		const list = [record.webhookDTOList, record.payload, record.data].find(Array.isArray) ?? [];
+		return list.map(toWebhook).filter((hook): hook is AirmeetWebhook => hook !== undefined);
+	}
+
+	/** Airmeet's sample delivery for a trigger; unwrapped when it comes in a status envelope. */
+	async samplePayload(triggerMetaInfoId: string): Promise<unknown> {
+		const { body } = await this.request(
+			{ method: 'GET', path: WEBHOOK_PATHS.samplePayload, qs: { triggerMetaInfoId } },
+			`get the sample payload of ${triggerMetaInfoId}`,
+		);
+		if (isRecord(body) && (body.statusCode !== undefined || body.statusMessage !== undefined)) {
+			if (body.payload !== undefined) return body.payload;
+			if (body.data !== undefined) return body.data;
+		}
+		return body;
+	}
+
+	async listEventPage(size: number, after?: string): Promise<EventPage> {
+		const qs: IDataObject = { size: Math.min(EVENTS_PAGE_SIZE, Math.max(1, size)) };
+		if (after !== undefined) qs.after = after;
+		const { body } = await this.request({ method: 'GET', path: '/airmeets', qs }, 'list the events');
+		const record = isRecord(body) ? body : {};
+		const events = (Array.isArray(record.data) ? record.data : []).filter(isRecord);
+		const cursors = isRecord(record.cursors) ? record.cursors : {};
+		const next = text(cursors.after);
+		return {
+			events,
+			after: next !== undefined && next !== after && events.length > 0 ? next : undefined,
+			pageCount: typeof cursors.pageCount === 'number' ? cursors.pageCount : undefined,
+		};
+	}
+
+	/** Follows the `after` cursor until `max` events are collected (all when omitted). */
+	async listEvents(max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+		const events: IDataObject[] = [];
+		const seen = new Set<string>();
+		let after: string | undefined;
+		for (let page = 0; page < MAX_PAGES && events.length < max; page++) {
+			const result = await this.listEventPage(Math.min(EVENTS_PAGE_SIZE, max - events.length), after);
+			events.push(...result.events);
+			const lastPage = result.pageCount !== undefined && page + 1 >= result.pageCount;
+			if (lastPage || result.after === undefined || seen.has(result.after)) break;
+			seen.add(result.after);
+			after = result.after;
+		}
+		return events.slice(0, max);
+	}
+
+	/** An event's details, sessions included. */
+	async eventInfo(airmeetId: string): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'GET', path: `/airmeet/${encodeURIComponent(airmeetId)}/info` },
+			`get event ${airmeetId}`,
+		);
+		return isRecord(body) ? body : { value: body as IDataObject[string] };
+	}
+
+	async listSessions(airmeetId: string): Promise<IDataObject[]> {
+		const info = await this.eventInfo(airmeetId);
+		return (Array.isArray(info.sessions) ? info.sessions : []).filter(isRecord);
+	}
+
+	/** Pages (`pageNumber` from 1) until `max` participants or Airmeet's `totalUserCount` are reached. */
+	async listParticipants(airmeetId: string, max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+		const participants: IDataObject[] = [];
+		const resultSize = Math.min(PARTICIPANTS_PAGE_SIZE, Math.max(1, max));
+		for (let pageNumber = 1; pageNumber <= MAX_PAGES && participants.length < max; pageNumber++) {
+			const { body } = await this.request(
+				{
+					method: 'GET',
+					path: `/airmeet/${encodeURIComponent(airmeetId)}/participants`,
+					qs: { pageNumber, resultSize },
+				},
+				`list the participants of event ${airmeetId}`,
+			);
+			const record = isRecord(body) ? body : {};
+			const page = (Array.isArray(record.participants) ? record.participants : []).filter(isRecord);
+			participants.push(...page);
+			const total = typeof record.totalUserCount === 'number' ? record.totalUserCount : undefined;
+			if (page.length === 0 || (total !== undefined && participants.length >= total)) break;
+		}
+		return participants.slice(0, max);
+	}
+
+	/** Adds an authorized attendee; Airmeet answers with the attendee's personal entry link. */
+	async addAttendee(airmeetId: string, attendee: IDataObject): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'POST', path: `/airmeet/${encodeURIComponent(airmeetId)}/attendee`, body: attendee },
+			`add ${String(attendee.email)} to event ${airmeetId}`,
+		);
+		return isRecord(body) ? body : { value: body as IDataObject[string] };
+	}
+}
