@@ -408,13 +408,22 @@ export class TestN8n {
 	}
 
 	/** Calls a searchable list method, as the editor does for a resource locator. */
-	async listSearch(type: string, setup: NodeSetup, method: string, filter?: string): Promise<INodeListSearchResult> {
+	async listSearch(
+		type: string,
+		setup: NodeSetup,
+		method: string,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const nodeType = this.typeOf(type);
 		const node = this.node(type, setup);
-		const context = new LoadOptionsContext(this.workflow(node), node, this.additionalData(), '');
+		// The editor sends the node's current parameters along, so a picker can read another
+		// field (e.g. the chosen event when listing its sessions) through getCurrentNodeParameter.
+		const additionalData = this.additionalData({ currentNodeParameters: node.parameters });
+		const context = new LoadOptionsContext(this.workflow(node), node, additionalData, '');
 		const search = nodeType.methods?.listSearch?.[method];
 		if (!search) throw new Error(`${type} has no list search ${method}`);
-		return await search.call(context, filter);
+		return await search.call(context, filter, paginationToken);
 	}
 
 	register(path: string, trigger: TriggerUnderTest): void {

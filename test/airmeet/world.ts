@@ -1,0 +1,73 @@
+/**
+ * One Airmeet test world: a fresh fake Airmeet, a fresh TestN8n with our nodes, and a stored
+ * credential that points at the fake (custom region). Helpers to catch errors and to prove that
+ * no secret ever reaches what users see.
+ */
+import type { INodeCredentialsDetails, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { AirmeetApi } from '../../credentials/AirmeetApi.credentials';
+import { Airmeet } from '../../nodes/Airmeet/Airmeet.node';
+import { AirmeetTrigger } from '../../nodes/Airmeet/AirmeetTrigger.node';
+import type { AirmeetFakeOptions } from '../fakes/airmeetFake';
+import { AirmeetFake } from '../fakes/airmeetFake';
+import { TestN8n } from '../harness/n8nHarness';
+
+export const TRIGGER_NODE = 'airmeetTrigger';
+export const ACTION_NODE = 'airmeet';
+export const CREDENTIAL = 'airmeetApi';
+
+export interface World {
+	fake: AirmeetFake;
+	n8n: TestN8n;
+	credentials: Record<string, INodeCredentialsDetails>;
+}
+
+export async function startWorld(options: AirmeetFakeOptions = {}): Promise<World> {
+	const fake = new AirmeetFake(options);
+	await fake.start();
+	const n8n = new TestN8n([new AirmeetTrigger(), new Airmeet()], [new AirmeetApi()]);
+	await n8n.start();
+	const credential = n8n.vault.add(CREDENTIAL, {
+		accessKey: fake.accessKey,
+		secretKey: fake.secretKey,
+		region: 'custom',
+		baseUrl: `${fake.baseUrl}/`,
+	});
+	return { fake, n8n, credentials: { [CREDENTIAL]: credential } };
+}
+
+export async function stopWorld(world: World | undefined): Promise<void> {
+	if (!world) return;
+	await world.fake.stop();
+	await world.n8n.stop();
+}
+
+/** A resource-locator value as the editor stores it. */
+export function rl(value: string, mode = 'id'): INodeParameterResourceLocator {
+	return { __rl: true, mode, value };
+}
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function caught(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected a rejection, but the promise resolved');
+}
+
+/** Every form in which an error reaches users or logs. */
+export function errorText(error: Error): string {
+	const description = (error as { description?: unknown }).description;
+	return [JSON.stringify(error), error.message, typeof description === 'string' ? description : ''].join('\n');
+}
+
+/** The access key, secret key and every token the fake issued. */
+export function secretsOf(world: World): string[] {
+	return [world.fake.accessKey, world.fake.secretKey, ...world.fake.issuedTokens];
+}
+
+export function expectNoSecrets(world: World, text: string): void {
+	for (const secret of secretsOf(world)) expect(text).not.toContain(secret);
+}
