@@ -1,0 +1,399 @@
+/**
+ * Driver for end-to-end tests against a real n8n (the version pinned in n8n-runtime/).
+ *
+ * startFreshN8n() gives each test file its own instance: a fresh temporary user folder (fresh
+ * SQLite database), fresh ports (HTTP and task broker), this package linked in as a community
+ * package, an owner account and an API key with every scope. Build the package (`npm run build`)
+ * before: n8n loads dist/ through the package.json "n8n" block.
+ */
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { ensureRuntime, linkPackage, runtimePaths, startN8n, type N8nProcess } from '../../scripts/n8n-runtime';
+
+/** Test-only values: every instance is a throwaway on 127.0.0.1. */
+export const OWNER = {
+	email: 'owner@e2e.test',
+	firstName: 'E2e',
+	lastName: 'Owner',
+	password: 'E2e-Test-Passw0rd',
+} as const;
+const ENCRYPTION_KEY = 'e2e-test-only-encryption-key';
+const BROWSER_ID = 'e2e-test-browser';
+
+export interface PhaseTimings {
+	/** ensureRuntime(): minutes on a fresh machine, milliseconds when reused. */
+	installMs: number;
+	/** true when this run installed n8n (false: reused). */
+	installed: boolean;
+	/** Spawn until /healthz answers (process up, not yet ready). */
+	startMs: number;
+	/** Spawn until /healthz/readiness answers 200. */
+	readyMs: number;
+	/** Owner setup, login and API key creation. */
+	setupMs: number;
+}
+
+/** Timings of every instance started in this process (one test file), oldest first. */
+export const phaseTimings: PhaseTimings[] = [];
+
+export function formatTimings(t: PhaseTimings): string {
+	const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+	return (
+		`n8n phases: install ${s(t.installMs)} (${t.installed ? 'installed' : 'reused'}), ` +
+		`start ${s(t.startMs)}, ready ${s(t.readyMs)}, owner + API key ${s(t.setupMs)}`
+	);
+}
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	webhookId?: string;
+	credentials?: Record<string, { id: string; name: string }>;
+	disabled?: boolean;
+}
+
+export interface WorkflowInput {
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	staticData?: Record<string, unknown> | null;
+}
+
+export interface Workflow extends WorkflowInput {
+	id: string;
+	active: boolean;
+	[key: string]: unknown;
+}
+
+export interface Credential {
+	id: string;
+	name: string;
+	type: string;
+	[key: string]: unknown;
+}
+
+export interface NodeRunData {
+	startTime?: number;
+	executionStatus?: string;
+	error?: { message?: string; [key: string]: unknown };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; [key: string]: unknown }> | null> };
+	[key: string]: unknown;
+}
+
+export interface Execution {
+	id: string | number;
+	workflowId: string;
+	status: string;
+	mode: string;
+	finished: boolean;
+	startedAt: string;
+	stoppedAt: string | null;
+	data?: {
+		resultData?: {
+			runData?: Record<string, NodeRunData[]>;
+			error?: { message?: string; [key: string]: unknown };
+			lastNodeExecuted?: string;
+		};
+		[key: string]: unknown;
+	};
+	[key: string]: unknown;
+}
+
+export interface N8nInstance {
+	/** e.g. http://127.0.0.1:41234 (no trailing slash) */
+	url: string;
+	port: number;
+	brokerPort: number;
+	userFolder: string;
+	logFile: string;
+	apiKey: string;
+	timings: PhaseTimings;
+	/** Public API (/api/v1...) with X-N8N-API-KEY; never throws on HTTP status. */
+	publicApi<T = unknown>(method: Method, apiPath: string, body?: unknown): Promise<AxiosResponse<T>>;
+	/** Internal REST API (/rest...) as the logged-in owner; never throws on HTTP status. */
+	rest<T = unknown>(method: Method, restPath: string, body?: unknown): Promise<AxiosResponse<T>>;
+	createCredential(name: string, type: string, data: Record<string, unknown>): Promise<Credential>;
+	createWorkflow(workflow: WorkflowInput): Promise<Workflow>;
+	activate(id: string): Promise<Workflow>;
+	deactivate(id: string): Promise<Workflow>;
+	/** Executions of a workflow with their data, newest first. */
+	executions(workflowId: string): Promise<Execution[]>;
+	/** Names of all node types this instance has loaded (e.g. n8n-nodes-simplymeet-airmeet.simplyMeetTrigger). */
+	nodeTypeNames(): Promise<string[]>;
+	/** Production webhook URL: <base>/webhook/<webhookId>/<path>, or <base>/webhook/<path> without webhookId. */
+	webhookUrl(webhookId: string | undefined, webhookPath: string): string;
+	/** Test (editor) webhook URL, same shape under /webhook-test/. */
+	testWebhookUrl(webhookId: string | undefined, webhookPath: string): string;
+	waitFor: typeof waitFor;
+	/**
+	 * Waits until n8n has registered a webhook URL (activation returns before that). Probes with a
+	 * CORS preflight, which n8n answers 204 for a registered path and 404 otherwise, and which
+	 * never starts an execution.
+	 */
+	waitForWebhook(webhookUrl: string, method?: string, timeoutMs?: number): Promise<void>;
+	/** The last lines of n8n's log, for failure messages. */
+	logTail(lines?: number): string;
+	/** Stops the process group and deletes the user folder (kept when N8N_E2E_KEEP=1). */
+	stop(): Promise<void>;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describeError(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Polls `predicate` until it returns a truthy value (which is returned) or `timeoutMs` passes.
+ * Errors thrown by the predicate count as "not yet"; the last one is reported on timeout.
+ */
+export async function waitFor<T>(
+	predicate: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+	timeoutMs = 10_000,
+	intervalMs = 200,
+	what = 'condition',
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	for (;;) {
+		try {
+			const value = await predicate();
+			if (value) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		if (Date.now() >= deadline) {
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${what}` +
+					(lastError === undefined ? '' : ` (last error: ${describeError(lastError)})`),
+			);
+		}
+		await sleep(intervalMs);
+	}
+}
+
+function expectOk<T>(response: AxiosResponse<T>, what: string): T {
+	if (response.status < 200 || response.status >= 300) {
+		throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(response.data)}`);
+	}
+	return response.data;
+}
+
+/** Unwraps the internal REST API's { data: ... } envelope. */
+function restData<T>(response: AxiosResponse<{ data: T }>, what: string): T {
+	return expectOk(response, what).data;
+}
+
+function tailOf(file: string, lines: number): string {
+	try {
+		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+export interface StartOptions {
+	/** Extra environment for n8n. */
+	env?: Record<string, string>;
+	/** Load this package (default true). */
+	linkPackage?: boolean;
+	/** The package folder to load (default: the repo root, whose dist/ must be built). */
+	packageDir?: string;
+	/**
+	 * 'symlink' (default): the repo is linked, its code uses the repo's node_modules/n8n-workflow.
+	 * 'copy': package.json + dist/ copied as n8n's own install does; the code uses n8n's n8n-workflow.
+	 */
+	packageMode?: 'symlink' | 'copy';
+	/** Readiness timeout (default 180 s). */
+	readyTimeoutMs?: number;
+	log?: (message: string) => void;
+}
+
+export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInstance> {
+	const log = options.log ?? ((message: string): void => void process.stderr.write(`[n8n-e2e] ${message}\n`));
+
+	const installStarted = Date.now();
+	const runtime = await ensureRuntime({ log });
+	const installMs = Date.now() - installStarted;
+
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	const logFile = path.join(userFolder, 'n8n.log');
+	if (options.linkPackage !== false) {
+		const packageDir = options.packageDir ?? runtimePaths().root;
+		if (!fs.existsSync(path.join(packageDir, 'dist'))) {
+			throw new Error(`${packageDir}/dist is missing: run \`npm run build\` before the end-to-end tests`);
+		}
+		linkPackage(userFolder, packageDir, { mode: options.packageMode ?? 'symlink' });
+	}
+
+	const spawnedAt = Date.now();
+	let n8n: N8nProcess | undefined;
+	const cleanup = async (): Promise<void> => {
+		if (n8n) await n8n.stop();
+		if (process.env.N8N_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+	};
+
+	try {
+		n8n = await startN8n({
+			userFolder,
+			logFile,
+			env: { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY, N8N_LOG_LEVEL: 'info', ...options.env },
+		});
+		const proc = n8n;
+		const url = proc.url;
+
+		const timeoutMs = options.readyTimeoutMs ?? 180_000;
+		let startMs = 0;
+		while (startMs === 0) {
+			const exit = proc.exitDescription();
+			if (exit) throw new Error(exit);
+			if (Date.now() - spawnedAt > timeoutMs) {
+				throw new Error(`n8n at ${url} did not answer /healthz within ${timeoutMs} ms:\n${tailOf(logFile, 30)}`);
+			}
+			const status = await axios
+				.get(`${url}/healthz`, { validateStatus: () => true, timeout: 2000 })
+				.then((r) => r.status)
+				.catch(() => 0);
+			if (status === 200) startMs = Date.now() - spawnedAt;
+			else await sleep(200);
+		}
+		await proc.waitReady(timeoutMs);
+		const readyMs = Date.now() - spawnedAt;
+
+		const setupStarted = Date.now();
+		const restClient: AxiosInstance = axios.create({
+			baseURL: `${url}/rest`,
+			validateStatus: () => true,
+			headers: { 'browser-id': BROWSER_ID },
+			timeout: 30_000,
+		});
+		restData(await restClient.post('/owner/setup', OWNER), 'POST /rest/owner/setup');
+		const login = await restClient.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		restData(login, 'POST /rest/login');
+		const cookie = (login.headers['set-cookie'] ?? [])
+			.map((c: string) => c.split(';')[0])
+			.find((c: string) => c.startsWith('n8n-auth='));
+		if (!cookie) throw new Error('POST /rest/login set no n8n-auth cookie');
+		restClient.defaults.headers.common.Cookie = cookie;
+
+		const scopes = restData<string[]>(await restClient.get('/api-keys/scopes'), 'GET /rest/api-keys/scopes');
+		const created = restData<{ rawApiKey: string }>(
+			await restClient.post('/api-keys', { label: 'e2e', scopes, expiresAt: null }),
+			'POST /rest/api-keys',
+		);
+		const apiKey = created.rawApiKey;
+		const setupMs = Date.now() - setupStarted;
+
+		const timings: PhaseTimings = { installMs, installed: runtime.installed, startMs, readyMs, setupMs };
+		phaseTimings.push(timings);
+
+		const publicClient: AxiosInstance = axios.create({
+			baseURL: `${url}/api/v1`,
+			validateStatus: () => true,
+			headers: { 'X-N8N-API-KEY': apiKey, 'Content-Type': 'application/json' },
+			timeout: 30_000,
+		});
+
+		const publicApi = <T = unknown>(method: Method, apiPath: string, body?: unknown): Promise<AxiosResponse<T>> =>
+			publicClient.request<T>({ method, url: apiPath, data: body });
+		const rest = <T = unknown>(method: Method, restPath: string, body?: unknown): Promise<AxiosResponse<T>> =>
+			restClient.request<T>({ method, url: restPath, data: body });
+		const hookUrl = (prefix: string, webhookId: string | undefined, webhookPath: string): string =>
+			`${url}/${prefix}/${webhookId ? `${webhookId}/` : ''}${webhookPath.replace(/^\/+/, '')}`;
+
+		const instance: N8nInstance = {
+			url,
+			port: proc.port,
+			brokerPort: proc.brokerPort,
+			userFolder,
+			logFile,
+			apiKey,
+			timings,
+			publicApi,
+			rest,
+			async createCredential(name, type, data) {
+				return expectOk(
+					await publicApi<Credential>('POST', '/credentials', { name, type, data }),
+					`POST /api/v1/credentials (${type})`,
+				);
+			},
+			async createWorkflow(workflow) {
+				// The public API rejects read-only fields (id, active, tags, ...): send only these.
+				const body = {
+					name: workflow.name,
+					nodes: workflow.nodes,
+					connections: workflow.connections,
+					settings: workflow.settings ?? { executionOrder: 'v1' },
+					...(workflow.staticData ? { staticData: workflow.staticData } : {}),
+				};
+				return expectOk(await publicApi<Workflow>('POST', '/workflows', body), 'POST /api/v1/workflows');
+			},
+			async activate(id) {
+				return expectOk(await publicApi<Workflow>('POST', `/workflows/${id}/activate`, {}), `activate workflow ${id}`);
+			},
+			async deactivate(id) {
+				return expectOk(await publicApi<Workflow>('POST', `/workflows/${id}/deactivate`, {}), `deactivate workflow ${id}`);
+			},
+			async executions(workflowId) {
+				const all: Execution[] = [];
+				let cursor: string | undefined;
+				do {
+					const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
+					if (cursor) query.set('cursor', cursor);
+					const page = expectOk(
+						await publicApi<{ data: Execution[]; nextCursor?: string | null }>('GET', `/executions?${query}`),
+						'GET /api/v1/executions',
+					);
+					all.push(...page.data);
+					cursor = page.nextCursor ?? undefined;
+				} while (cursor);
+				return all;
+			},
+			async nodeTypeNames() {
+				// Served to logged-in users only.
+				const response = await axios.get<Array<{ name: string }>>(`${url}/types/nodes.json`, {
+					validateStatus: () => true,
+					headers: { Cookie: cookie, 'browser-id': BROWSER_ID },
+					timeout: 30_000,
+				});
+				return expectOk(response, 'GET /types/nodes.json').map((type) => type.name);
+			},
+			webhookUrl: (webhookId, webhookPath) => hookUrl('webhook', webhookId, webhookPath),
+			testWebhookUrl: (webhookId, webhookPath) => hookUrl('webhook-test', webhookId, webhookPath),
+			waitFor,
+			async waitForWebhook(webhookUrl, method = 'POST', timeoutMs = 15_000) {
+				await waitFor(
+					async () => {
+						const r = await axios.request({
+							method: 'OPTIONS',
+							url: webhookUrl,
+							headers: { Origin: url, 'Access-Control-Request-Method': method },
+							validateStatus: () => true,
+							timeout: 5000,
+						});
+						return r.status >= 200 && r.status < 300;
+					},
+					timeoutMs,
+					100,
+					`webhook ${method} ${webhookUrl} to be registered`,
+				);
+			},
+			logTail: (lines = 40) => tailOf(logFile, lines),
+			stop: cleanup,
+		};
+		return instance;
+	} catch (error) {
+		await cleanup();
+		throw error;
+	}
+}
