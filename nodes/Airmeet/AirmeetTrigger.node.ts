@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { hookStore } from '../shared/hookStore';
 import { sortRemoteHooks } from '../shared/remoteHooks';
+import { parseJsonDelivery, rawBodyOf, respondWithoutRun, webhookUrl } from '../shared/trigger';
 import { EVENT_FIELD, SESSION_FIELD, eventLocator, parseLocator, searchEvents, searchSessions, sessionLocator } from './locators';
 import { payloadItems } from './payload';
 import type { AirmeetTriggerType } from './triggers';
@@ -79,12 +80,6 @@ function readTriggerConfig(ctx: IHookFunctions): TriggerConfig {
 	const result = triggerConfig(ctx);
 	if (!result.ok) throw result.error;
 	return result.config;
-}
-
-function webhookUrl(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
-	return url;
 }
 
 /** Where Airmeet can list this configuration's hooks; none for community-wide hooks. */
@@ -279,26 +274,12 @@ export class AirmeetTrigger implements INodeType {
 
 	/** Airmeet signs nothing: a delivery is accepted when its body is JSON. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const rawBody: unknown = request.rawBody;
-		const text = Buffer.isBuffer(rawBody) ? rawBody.toString('utf8') : typeof rawBody === 'string' ? rawBody : '';
-		if (text.trim() === '') {
-			response.status(400).json({ message: 'The body is empty: Airmeet deliveries are JSON' });
-			return { noWebhookResponse: true };
-		}
-		let body: unknown;
-		try {
-			body = JSON.parse(text);
-		} catch {
-			response.status(400).json({ message: 'The body is not JSON' });
-			return { noWebhookResponse: true };
-		}
-		const items = payloadItems(body);
+		const parsed = parseJsonDelivery(this, rawBodyOf(this));
+		if ('rejected' in parsed) return parsed.rejected;
+		const items = payloadItems(parsed.body);
 		if (items.length === 0) {
 			// An empty list reports nothing happened: acknowledge it without starting a run.
-			response.status(200).json({ message: 'Nothing to process: the body is an empty list' });
-			return { noWebhookResponse: true };
+			return respondWithoutRun(this, 200, 'Nothing to process: the body is an empty list');
 		}
 		return { workflowData: [items.map((json) => ({ json }))] };
 	}

@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { hookStore } from '../shared/hookStore';
 import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
+import { parseJsonDelivery, rawBodyOf, respondWithoutRun, webhookUrl } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
@@ -37,12 +38,6 @@ function selectedEvents(ctx: IHookFunctions): string[] {
 		);
 	}
 	return [...new Set(events as string[])].sort();
-}
-
-function webhookUrl(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
-	return url;
 }
 
 export class SimplyMeetTrigger implements INodeType {
@@ -140,34 +135,20 @@ export class SimplyMeetTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const rawBody = request.rawBody;
-		const signature = request.headers['webhook-signature'];
+		const rawBody = rawBodyOf(this);
+		const signature = this.getRequestObject().headers['webhook-signature'];
 		const secrets = hookStore<RegisteredHook>(this)
 			.all()
 			.map((hook) => hook.secret);
-		if (
-			!Buffer.isBuffer(rawBody) ||
-			!hasValidSignature(secrets, rawBody, typeof signature === 'string' ? signature : undefined)
-		) {
-			response.status(401).json({ message: 'Missing or invalid Webhook-Signature' });
-			return { noWebhookResponse: true };
+		if (!hasValidSignature(secrets, rawBody, typeof signature === 'string' ? signature : undefined)) {
+			return respondWithoutRun(this, 401, 'Missing or invalid Webhook-Signature');
 		}
-		let body: unknown;
-		try {
-			body = JSON.parse(rawBody.toString('utf8'));
-		} catch {
-			response.status(400).json({ message: 'The body is not JSON' });
-			return { noWebhookResponse: true };
-		}
-		const meeting = unwrapMeeting(body);
-		if (!meeting) {
-			response.status(400).json({ message: 'The body is not a SimplyMeet meeting' });
-			return { noWebhookResponse: true };
-		}
+		const parsed = parseJsonDelivery(this, rawBody);
+		if ('rejected' in parsed) return parsed.rejected;
+		const meeting = unwrapMeeting(parsed.body);
+		if (!meeting) return respondWithoutRun(this, 400, 'The body is not a SimplyMeet meeting');
 		// `event` leads the item so it is the first thing users see, and wins over any field of that name.
-		const json: IDataObject = { event: inferEvent(body as IDataObject, meeting) };
+		const json: IDataObject = { event: inferEvent(parsed.body as IDataObject, meeting) };
 		Object.assign(json, meeting, { event: json.event });
 		return { workflowData: [[{ json }]] };
 	}
