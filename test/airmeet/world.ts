@@ -3,7 +3,7 @@
  * credential that points at the fake (custom region). Helpers to catch errors and to prove that
  * no secret ever reaches what users see.
  */
-import type { INodeCredentialsDetails, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { INodeCredentialsDetails } from 'n8n-workflow';
 
 import { AirmeetApi } from '../../credentials/AirmeetApi.credentials';
 import { Airmeet } from '../../nodes/Airmeet/Airmeet.node';
@@ -11,6 +11,8 @@ import { AirmeetTrigger } from '../../nodes/Airmeet/AirmeetTrigger.node';
 import type { AirmeetFakeOptions } from '../fakes/airmeetFake';
 import { AirmeetFake } from '../fakes/airmeetFake';
 import { TestN8n } from '../harness/n8nHarness';
+
+export { caught, errorText, rl } from '../harness/errors';
 
 export const TRIGGER_NODE = 'airmeetTrigger';
 export const ACTION_NODE = 'airmeet';
@@ -40,27 +42,6 @@ export async function stopWorld(world: World | undefined): Promise<void> {
 	if (!world) return;
 	await world.fake.stop();
 	await world.n8n.stop();
-}
-
-/** A resource-locator value as the editor stores it. */
-export function rl(value: string, mode = 'id'): INodeParameterResourceLocator {
-	return { __rl: true, mode, value };
-}
-
-/** The error a promise rejects with; fails the test when it resolves. */
-export async function caught(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a rejection, but the promise resolved');
-}
-
-/** Every form in which an error reaches users or logs. */
-export function errorText(error: Error): string {
-	const description = (error as { description?: unknown }).description;
-	return [JSON.stringify(error), error.message, typeof description === 'string' ? description : ''].join('\n');
 }
 
 /** The access key, secret key and every token the fake issued. */

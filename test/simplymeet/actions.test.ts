@@ -1,38 +1,16 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { SimplyMeetApi } from '../../credentials/SimplyMeetApi.credentials';
-import { SimplyMeet } from '../../nodes/SimplyMeet/SimplyMeet.node';
-import { SimplyMeetTrigger } from '../../nodes/SimplyMeet/SimplyMeetTrigger.node';
-import { SimplyMeetFake } from '../fakes/simplyMeetFake';
-import { TestN8n } from '../harness/n8nHarness';
+import { useSimplyMeetWorld } from './world';
 
-const fake = new SimplyMeetFake({ maxPageSize: 10 });
-const n8n = new TestN8n([new SimplyMeetTrigger(), new SimplyMeet()], [new SimplyMeetApi()]);
-
-beforeAll(async () => {
-	await fake.start();
-	await n8n.start();
-});
-
-afterAll(async () => {
-	await fake.stop();
-	await n8n.stop();
-});
-
-beforeEach(() => {
-	fake.hooks.length = 0;
-	fake.resetCalls();
-	fake.clearFaults();
-});
+const { fake, n8n, credentials } = useSimplyMeetWorld();
 
 async function run(parameters: INodeParameters, options: { continueOnFail?: boolean; input?: IDataObject[] } = {}) {
-	const credential = n8n.vault.add('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
 	const [items] = await n8n.execute(
 		'simplyMeet',
 		{
 			parameters: { resource: 'webhook', ...parameters },
-			credentials: { simplyMeetApi: credential },
+			credentials: credentials(),
 			onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 		},
 		options.input,
@@ -150,8 +128,7 @@ describe('webhook picker', () => {
 	it('lists the account\'s hooks and filters them by the search text', async () => {
 		fake.seedHook({ url: 'https://example.com/sales', events: ['meetingScheduled'] });
 		fake.seedHook({ url: 'https://example.com/support', events: ['meetingCancelled'] });
-		const credential = n8n.vault.add('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
-		const setup = { credentials: { simplyMeetApi: credential } };
+		const setup = { credentials: credentials() };
 		const all = await n8n.listSearch('simplyMeet', setup, 'searchWebhooks');
 		expect(all.results.map((result) => result.value)).toEqual(fake.hooks.map((hook) => hook.uuid));
 		const filtered = await n8n.listSearch('simplyMeet', setup, 'searchWebhooks', 'support');

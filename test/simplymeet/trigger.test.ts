@@ -1,51 +1,16 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { SimplyMeetApi } from '../../credentials/SimplyMeetApi.credentials';
-import { SimplyMeet } from '../../nodes/SimplyMeet/SimplyMeet.node';
-import { SimplyMeetTrigger } from '../../nodes/SimplyMeet/SimplyMeetTrigger.node';
 import { signBody } from '../../nodes/SimplyMeet/signature';
 import { postJson } from '../fakes/fakeService';
-import { SimplyMeetFake, sampleMeeting } from '../fakes/simplyMeetFake';
+import { sampleMeeting } from '../fakes/simplyMeetFake';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
-import { TestN8n } from '../harness/n8nHarness';
+import { caught, errorText } from '../harness/errors';
+import { useSimplyMeetWorld } from './world';
 
-const fake = new SimplyMeetFake({ maxPageSize: 10 });
-const n8n = new TestN8n([new SimplyMeetTrigger(), new SimplyMeet()], [new SimplyMeetApi()]);
-
-beforeAll(async () => {
-	await fake.start();
-	await n8n.start();
-});
-
-afterAll(async () => {
-	await fake.stop();
-	await n8n.stop();
-});
-
-beforeEach(() => {
-	fake.hooks.length = 0;
-	fake.resetCalls();
-	fake.clearFaults();
-});
+const { fake, n8n, credentials } = useSimplyMeetWorld();
 
 function newTrigger(events: string[] = ['meetingScheduled']): TriggerUnderTest {
-	const credential = n8n.vault.add('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
-	return n8n.trigger('simplyMeetTrigger', { parameters: { events }, credentials: { simplyMeetApi: credential } });
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a rejection');
-}
-
-/** Everything an error would show a user, or write to a log. */
-function everythingIn(error: Error): string {
-	const nodeError = error as Error & { description?: string | null };
-	return `${error.message} ${nodeError.description ?? ''} ${JSON.stringify(error)}`;
+	return n8n.trigger('simplyMeetTrigger', { parameters: { events }, credentials: credentials() });
 }
 
 describe('publishing', () => {
@@ -176,14 +141,14 @@ describe('publishing', () => {
 
 describe('configuration mistakes', () => {
 	it.each(['checkExists', 'create'] as const)('an empty Events field fails in %s before any call, naming the field', async (method) => {
-		const error = await thrown(newTrigger([]).run(method));
+		const error = await caught(newTrigger([]).run(method));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('"Events"');
 		expect(fake.calls).toHaveLength(0);
 	});
 
 	it('an unknown event fails before any call', async () => {
-		const error = await thrown(newTrigger(['meetingExploded']).run('checkExists'));
+		const error = await caught(newTrigger(['meetingExploded']).run('checkExists'));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('meetingExploded');
 		expect(fake.calls).toHaveLength(0);
@@ -201,7 +166,7 @@ describe('remote failures', () => {
 		fake.inject({ method: 'POST', path: '/webhooks' }, { kind: 'status', status: 503, body: { code: 503, message: 'Service Unavailable' } });
 		const trigger = newTrigger();
 
-		const error = await thrown(trigger.publish());
+		const error = await caught(trigger.publish());
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('Service Unavailable');
@@ -218,7 +183,7 @@ describe('remote failures', () => {
 		const trigger = newTrigger();
 		// SimplyMeet creates the hook but the connection drops before the answer.
 		fake.inject({ method: 'POST', path: '/webhooks' }, { kind: 'dropAnswer' });
-		const error = await thrown(trigger.publish());
+		const error = await caught(trigger.publish());
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/SimplyMeet could not create the webhook/);
 		expect((error as NodeApiError).description).toMatch(/reach SimplyMeet/);
@@ -231,22 +196,21 @@ describe('remote failures', () => {
 			{ method: 'POST', path: '/webhooks' },
 			{ kind: 'status', status: 422, body: { message: 'Invalid arguments', errors: { url: ['This value is not a valid URL.'] } } },
 		);
-		const error = await thrown(newTrigger().publish());
+		const error = await caught(newTrigger().publish());
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('url: This value is not a valid URL.');
 	});
 
 	it('a wrong API key gives SimplyMeet\'s message and a hint, without the key', async () => {
-		const credential = n8n.vault.add('simplyMeetApi', { apiKey: 'wrong-key-123456', baseUrl: fake.baseUrl });
 		const trigger = n8n.trigger('simplyMeetTrigger', {
 			parameters: { events: ['meetingScheduled'] },
-			credentials: { simplyMeetApi: credential },
+			credentials: credentials('wrong-key-123456'),
 		});
-		const error = await thrown(trigger.publish());
+		const error = await caught(trigger.publish());
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('Invalid API key.');
 		expect((error as NodeApiError).description).toContain('API key');
-		expect(everythingIn(error)).not.toContain('wrong-key-123456');
+		expect(errorText(error)).not.toContain('wrong-key-123456');
 	});
 
 	it('never shows a secret that the service echoes back in its error', async () => {
@@ -254,9 +218,9 @@ describe('remote failures', () => {
 			{ method: 'POST', path: '/webhooks' },
 			{ kind: 'status', status: 422, body: { message: `Bad key ${fake.apiKey}`, errors: { secret: ['too weak'] } } },
 		);
-		const error = await thrown(newTrigger().publish());
+		const error = await caught(newTrigger().publish());
 		expect(error.message).toContain('[redacted]');
-		expect(everythingIn(error)).not.toContain(fake.apiKey);
+		expect(errorText(error)).not.toContain(fake.apiKey);
 	});
 });
 
@@ -283,7 +247,7 @@ describe('unpublishing', () => {
 		await trigger.publish();
 		fake.inject({ method: 'DELETE' }, { kind: 'status', status: 500, body: { code: 500, message: 'Internal error' } });
 
-		const error = await thrown(trigger.unpublish());
+		const error = await caught(trigger.unpublish());
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('Internal error');
