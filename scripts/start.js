@@ -76,8 +76,10 @@ async function main() {
 		fail('could not install the n8n runtime (see above)');
 	}
 
-	const link = runtime.linkPackage(USER_FOLDER, paths.root);
-	log(`linked ${path.relative(paths.root, link)} -> ${paths.root}`);
+	// A copy of package.json and dist/, as an install from Community Nodes leaves it: our code then
+	// uses n8n's own n8n-workflow, so n8n recognises its error classes exactly as for users.
+	const link = runtime.linkPackage(USER_FOLDER, paths.root, { mode: 'copy' });
+	log(`installed the package into ${path.relative(paths.root, link)}`);
 
 	const brokerPort = await runtime.freePort();
 	fs.appendFileSync(LOG_FILE, `\n===== npm start ${new Date().toISOString()} =====\n`);
