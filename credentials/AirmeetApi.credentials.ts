@@ -162,6 +162,8 @@ export class AirmeetApi implements ICredentialType {
 		return { ...requestOptions, headers };
 	};
 
+	// n8n runs preAuthentication before this request, and its own errors (wrong keys, wrong region)
+	// are what the Test button shows in n8n 2.x; the rules speak where that step is skipped.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: airmeetBaseUrlExpression(),

@@ -16,6 +16,7 @@ import { payloadItems } from './payload';
 import type { AirmeetTriggerType } from './triggers';
 import {
 	TRIGGER_OPTIONS,
+	TRIGGER_SUBTITLE,
 	requiresEvent,
 	requiresSession,
 	takesEvent,
@@ -50,7 +51,7 @@ function triggerConfig(ctx: IHookFunctions): ConfigResult {
 	});
 	const triggerId = ctx.getNodeParameter('trigger', '') as unknown;
 	const trigger = triggerById(triggerId);
-	if (!trigger) return fail(`The "Trigger" field has a value Airmeet does not know: "${String(triggerId)}"`);
+	if (!trigger) return fail(`The "Trigger On" field has a value Airmeet does not know: "${String(triggerId)}"`);
 	const config: TriggerConfig = { trigger, name: trigger.defaultName, description: '' };
 	if (takesEvent(trigger)) {
 		const event = parseLocator(ctx.getNodeParameter(EVENT_FIELD.name, '') as unknown, EVENT_FIELD);
@@ -115,7 +116,7 @@ export class AirmeetTrigger implements INodeType {
 		icon: { light: 'file:airmeet.svg', dark: 'file:airmeet.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["trigger"]}}',
+		subtitle: TRIGGER_SUBTITLE,
 		description: 'Starts the workflow on Airmeet events: new events, registrations, attendance, polls and more',
 		defaults: { name: 'Airmeet Trigger' },
 		inputs: [],
@@ -138,7 +139,8 @@ export class AirmeetTrigger implements INodeType {
 				default: '',
 			},
 			{
-				displayName: 'Trigger',
+				// "Trigger On" is the label n8n's node panel expands into one entry per option.
+				displayName: 'Trigger On',
 				name: 'trigger',
 				type: 'options',
 				required: true,

@@ -133,3 +133,8 @@ export function requiresEvent(trigger: AirmeetTriggerType): boolean {
 export function requiresSession(trigger: AirmeetTriggerType): boolean {
 	return trigger.scope === 'session';
 }
+
+/** The node's subtitle on the canvas: the chosen trigger's label, not its raw id. */
+export const TRIGGER_SUBTITLE = `={{ ${JSON.stringify(
+	Object.fromEntries(AIRMEET_TRIGGERS.map((trigger) => [trigger.id, trigger.label])),
+)}[$parameter["trigger"]] }}`;

@@ -135,7 +135,7 @@ describe('which triggers take an event or a session', () => {
 		['a link that is not an event link', { trigger: EVENT[0], airmeetId: rl('https://www.airmeet.com/about', 'url') }, /"Event" field/],
 		['a malformed event id on an optional event', { trigger: EVENT_OPTIONAL[0], airmeetId: rl('a/b') }, /"Event" field/],
 		['a malformed session id', { trigger: SESSION, airmeetId: rl('abc-1'), sessionId: rl('x y') }, /"Session" field/],
-		['an unknown trigger', { trigger: 'trigger.airmeet.unknown' }, /"Trigger" field/],
+		['an unknown trigger', { trigger: 'trigger.airmeet.unknown' }, /"Trigger On" field/],
 	])('refuses %s before any call', async (_case, parameters, message) => {
 		const error = await caught(trigger(parameters as INodeParameters).publish());
 		expect(error).toBeInstanceOf(NodeOperationError);
