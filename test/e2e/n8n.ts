@@ -2,16 +2,26 @@
  * Driver for end-to-end tests against a real n8n (the version pinned in n8n-runtime/).
  *
  * startFreshN8n() gives each test file its own instance: a fresh temporary user folder (fresh
- * SQLite database), fresh ports (HTTP and task broker), this package linked in as a community
+ * SQLite database), fresh ports (HTTP and task broker), this package installed as a community
  * package, an owner account and an API key with every scope. Build the package (`npm run build`)
  * before: n8n loads dist/ through the package.json "n8n" block.
+ *
+ * The sandbox (tools/sandbox.ts) uses the same function with a persistent `userFolder` and a
+ * fixed `port`: the owner is then set up on the first run and logged in on later ones.
  */
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { ensureRuntime, linkPackage, runtimePaths, startN8n, type N8nProcess } from '../../scripts/n8n-runtime';
+import { ensureRuntime, linkPackage, runtimePaths, startN8n, type ExitInfo, type N8nProcess } from '../../scripts/n8n-runtime';
+
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
 
 /** Test-only values: every instance is a throwaway on 127.0.0.1. */
 export const OWNER = {
@@ -57,6 +67,10 @@ export interface WorkflowNode {
 	webhookId?: string;
 	credentials?: Record<string, { id: string; name: string }>;
 	disabled?: boolean;
+	/** Run once for all input items instead of once per item. */
+	executeOnce?: boolean;
+	/** Pass an empty item on when the node outputs nothing, so the next node still runs. */
+	alwaysOutputData?: boolean;
 }
 
 export interface WorkflowInput {
@@ -79,6 +93,26 @@ export interface Credential {
 	type: string;
 	[key: string]: unknown;
 }
+
+/** What the credential "Test" button in the editor shows. */
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * n8n 2.x publishes through an outbox, after the publish call has answered: `in_progress` until
+ * the triggers' checkExists/create ran (with up to 5 attempts), then `published` or `failed`.
+ */
+export interface PublicationStatus {
+	status: 'in_progress' | 'published' | 'partial' | 'failed' | 'not_published';
+	liveVersionId: string | null;
+	pendingVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+}
+
+/** Answer of the editor's "Execute workflow" (POST /rest/workflows/:id/run). */
+export type ManualRunResult = { executionId: string } | { waitingForWebhook: true };
 
 export interface NodeRunData {
 	startTime?: number;
@@ -115,6 +149,8 @@ export interface N8nInstance {
 	userFolder: string;
 	logFile: string;
 	apiKey: string;
+	/** The account the instance was set up with (log in to the editor with it). */
+	owner: OwnerAccount;
 	timings: PhaseTimings;
 	/** Public API (/api/v1...) with X-N8N-API-KEY; never throws on HTTP status. */
 	publicApi<T = unknown>(method: Method, apiPath: string, body?: unknown): Promise<AxiosResponse<T>>;
@@ -126,6 +162,36 @@ export interface N8nInstance {
 	deactivate(id: string): Promise<Workflow>;
 	/** Executions of a workflow with their data, newest first. */
 	executions(workflowId: string): Promise<Execution[]>;
+	/** One execution with its data. */
+	execution(executionId: string | number): Promise<Execution>;
+	/**
+	 * Waits until the workflow has at least `count` executions, all finished (none `new`,
+	 * `running` or `waiting`), and returns them, newest first.
+	 */
+	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<Execution[]>;
+	getWorkflow(id: string): Promise<Workflow>;
+	/** Saves a new version (PUT); n8n re-publishes a published workflow with it. */
+	updateWorkflow(id: string, workflow: WorkflowInput): Promise<Workflow>;
+	/** Workflows whose name is exactly `name`. */
+	findWorkflows(name: string): Promise<Workflow[]>;
+	/** All credentials (no secrets). */
+	listCredentials(): Promise<Credential[]>;
+	/** Replaces a credential's data (and name, when given). */
+	updateCredential(id: string, update: { name?: string; type: string; data: Record<string, unknown> }): Promise<Credential>;
+	/** Where the publication of a workflow stands (REST, as the editor polls it). */
+	publicationStatus(id: string): Promise<PublicationStatus>;
+	/** Waits until the workflow's publication is no longer `in_progress` and returns its status. */
+	waitForPublication(id: string, timeoutMs?: number): Promise<PublicationStatus>;
+	/**
+	 * The editor's "Execute workflow" from the trigger `triggerName`: a manual trigger runs at once
+	 * ({executionId}); a webhook trigger starts listening on its test URL ({waitingForWebhook}).
+	 */
+	runManually(workflowId: string, triggerName: string): Promise<ManualRunResult>;
+	/**
+	 * The credential "Test" button: tests the stored credential, with the fields in `data`
+	 * changed as if typed into the form first.
+	 */
+	testCredential(credential: Credential, data?: Record<string, unknown>): Promise<CredentialTestResult>;
 	/** Names of all node types this instance has loaded (e.g. n8n-nodes-simplymeet-airmeet.simplyMeetTrigger). */
 	nodeTypeNames(): Promise<string[]>;
 	/** Production webhook URL: <base>/webhook/<webhookId>/<path>, or <base>/webhook/<path> without webhookId. */
@@ -139,9 +205,11 @@ export interface N8nInstance {
 	 * never starts an execution.
 	 */
 	waitForWebhook(webhookUrl: string, method?: string, timeoutMs?: number): Promise<void>;
+	/** Settles when the n8n process exits (by stop() or on its own). */
+	exited: Promise<ExitInfo>;
 	/** The last lines of n8n's log, for failure messages. */
 	logTail(lines?: number): string;
-	/** Stops the process group and deletes the user folder (kept when N8N_E2E_KEEP=1). */
+	/** Stops the process group and deletes a temporary user folder (kept when N8N_E2E_KEEP=1). */
 	stop(): Promise<void>;
 }
 
@@ -210,13 +278,27 @@ export interface StartOptions {
 	/** The package folder to load (default: the repo root, whose dist/ must be built). */
 	packageDir?: string;
 	/**
-	 * 'symlink' (default): the repo is linked, its code uses the repo's node_modules/n8n-workflow.
-	 * 'copy': package.json + dist/ copied as n8n's own install does; the code uses n8n's n8n-workflow.
+	 * 'copy' (default): package.json + dist/ copied as n8n's own install does; the code uses n8n's
+	 * n8n-workflow, as users get it (so error classes such as NodeApiError are n8n's own).
+	 * 'symlink': the repo is linked, its code uses the repo's node_modules/n8n-workflow.
 	 */
 	packageMode?: 'symlink' | 'copy';
 	/** Readiness timeout (default 180 s). */
 	readyTimeoutMs?: number;
 	log?: (message: string) => void;
+	/**
+	 * A persistent user folder (default: a fresh temporary one). It is kept on stop(), and an
+	 * owner set up by an earlier run is logged in instead of set up.
+	 */
+	userFolder?: string;
+	/** HTTP port (default: a free one). */
+	port?: number;
+	/** The owner account (default OWNER). */
+	owner?: OwnerAccount;
+	/** Label of the API key; keys with this label left by earlier runs are deleted first (default 'e2e'). */
+	apiKeyLabel?: string;
+	/** N8N_ENCRYPTION_KEY (default a test-only key); must stay the same for a persistent folder. */
+	encryptionKey?: string;
 }
 
 export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInstance> {
@@ -226,28 +308,48 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 	const runtime = await ensureRuntime({ log });
 	const installMs = Date.now() - installStarted;
 
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	const persistent = options.userFolder !== undefined;
+	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	fs.mkdirSync(userFolder, { recursive: true });
 	const logFile = path.join(userFolder, 'n8n.log');
 	if (options.linkPackage !== false) {
 		const packageDir = options.packageDir ?? runtimePaths().root;
 		if (!fs.existsSync(path.join(packageDir, 'dist'))) {
 			throw new Error(`${packageDir}/dist is missing: run \`npm run build\` before the end-to-end tests`);
 		}
-		linkPackage(userFolder, packageDir, { mode: options.packageMode ?? 'symlink' });
+		linkPackage(userFolder, packageDir, { mode: options.packageMode ?? 'copy' });
 	}
+	const ownerAccount: OwnerAccount = { ...(options.owner ?? OWNER) };
+	const apiKeyLabel = options.apiKeyLabel ?? 'e2e';
 
 	const spawnedAt = Date.now();
 	let n8n: N8nProcess | undefined;
+	// n8n runs in its own process group: if this process ends without stop() (a crash, a killed
+	// test run), the group would live on. Kill it on the way out.
+	const killOnExit = (): void => {
+		try {
+			if (n8n) process.kill(-n8n.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	};
+	process.once('exit', killOnExit);
 	const cleanup = async (): Promise<void> => {
+		process.off('exit', killOnExit);
 		if (n8n) await n8n.stop();
-		if (process.env.N8N_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+		if (!persistent && process.env.N8N_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 
 	try {
 		n8n = await startN8n({
 			userFolder,
 			logFile,
-			env: { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY, N8N_LOG_LEVEL: 'info', ...options.env },
+			port: options.port,
+			env: {
+				N8N_ENCRYPTION_KEY: options.encryptionKey ?? ENCRYPTION_KEY,
+				N8N_LOG_LEVEL: 'info',
+				...options.env,
+			},
 		});
 		const proc = n8n;
 		const url = proc.url;
@@ -277,8 +379,21 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			headers: { 'browser-id': BROWSER_ID },
 			timeout: 30_000,
 		});
-		restData(await restClient.post('/owner/setup', OWNER), 'POST /rest/owner/setup');
-		const login = await restClient.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		// A persistent folder has its owner from an earlier run: only a fresh instance is set up.
+		const settings = restData<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
+			await restClient.get('/settings'),
+			'GET /rest/settings',
+		);
+		if (!persistent || settings.userManagement?.showSetupOnFirstLoad !== false) {
+			restData(await restClient.post('/owner/setup', ownerAccount), 'POST /rest/owner/setup');
+		}
+		const login = await restClient.post('/login', { emailOrLdapLoginId: ownerAccount.email, password: ownerAccount.password });
+		if (login.status === 401 && persistent) {
+			throw new Error(
+				`n8n in ${userFolder} does not accept the login ${ownerAccount.email}: was the owner changed in the editor? ` +
+					'Delete that folder to start over.',
+			);
+		}
 		restData(login, 'POST /rest/login');
 		const cookie = (login.headers['set-cookie'] ?? [])
 			.map((c: string) => c.split(';')[0])
@@ -287,8 +402,18 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 		restClient.defaults.headers.common.Cookie = cookie;
 
 		const scopes = restData<string[]>(await restClient.get('/api-keys/scopes'), 'GET /rest/api-keys/scopes');
+		// Keys left by earlier runs on a persistent folder: one key per label, not one per run.
+		// 2.41.1 answers {items, counts, totals}; older 2.x a plain list.
+		const listed = restData<Array<{ id: string; label: string }> | { items?: Array<{ id: string; label: string }> }>(
+			await restClient.get('/api-keys'),
+			'GET /rest/api-keys',
+		);
+		const existingKeys = Array.isArray(listed) ? listed : (listed.items ?? []);
+		for (const key of existingKeys.filter((candidate) => candidate.label === apiKeyLabel)) {
+			restData(await restClient.delete(`/api-keys/${key.id}`), `DELETE /rest/api-keys/${key.id}`);
+		}
 		const created = restData<{ rawApiKey: string }>(
-			await restClient.post('/api-keys', { label: 'e2e', scopes, expiresAt: null }),
+			await restClient.post('/api-keys', { label: apiKeyLabel, scopes, expiresAt: null }),
 			'POST /rest/api-keys',
 		);
 		const apiKey = created.rawApiKey;
@@ -311,6 +436,27 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 		const hookUrl = (prefix: string, webhookId: string | undefined, webhookPath: string): string =>
 			`${url}/${prefix}/${webhookId ? `${webhookId}/` : ''}${webhookPath.replace(/^\/+/, '')}`;
 
+		const executionsOf = async (workflowId: string): Promise<Execution[]> => {
+			const all: Execution[] = [];
+			let cursor: string | undefined;
+			do {
+				const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
+				if (cursor) query.set('cursor', cursor);
+				const page = expectOk(
+					await publicApi<{ data: Execution[]; nextCursor?: string | null }>('GET', `/executions?${query}`),
+					'GET /api/v1/executions',
+				);
+				all.push(...page.data);
+				cursor = page.nextCursor ?? undefined;
+			} while (cursor);
+			return all;
+		};
+		const publicationStatus = async (id: string): Promise<PublicationStatus> =>
+			restData<PublicationStatus>(
+				await rest<{ data: PublicationStatus }>('GET', `/workflows/${id}/publication-status`),
+				`GET /rest/workflows/${id}/publication-status`,
+			);
+
 		const instance: N8nInstance = {
 			url,
 			port: proc.port,
@@ -318,6 +464,7 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			userFolder,
 			logFile,
 			apiKey,
+			owner: ownerAccount,
 			timings,
 			publicApi,
 			rest,
@@ -344,20 +491,105 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			async deactivate(id) {
 				return expectOk(await publicApi<Workflow>('POST', `/workflows/${id}/deactivate`, {}), `deactivate workflow ${id}`);
 			},
-			async executions(workflowId) {
-				const all: Execution[] = [];
+			executions: executionsOf,
+			async execution(executionId) {
+				return expectOk(
+					await publicApi<Execution>('GET', `/executions/${executionId}?includeData=true`),
+					`GET /api/v1/executions/${executionId}`,
+				);
+			},
+			async waitForExecutions(workflowId, count, timeoutMs = 15_000) {
+				return await waitFor(
+					async () => {
+						const all = await executionsOf(workflowId);
+						const done = all.every((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+						return all.length >= count && done ? all : undefined;
+					},
+					timeoutMs,
+					200,
+					`${count} finished execution(s) of workflow ${workflowId}`,
+				);
+			},
+			async getWorkflow(id) {
+				return expectOk(await publicApi<Workflow>('GET', `/workflows/${id}`), `GET /api/v1/workflows/${id}`);
+			},
+			async updateWorkflow(id, workflow) {
+				const body = {
+					name: workflow.name,
+					nodes: workflow.nodes,
+					connections: workflow.connections,
+					settings: workflow.settings ?? { executionOrder: 'v1' },
+				};
+				return expectOk(await publicApi<Workflow>('PUT', `/workflows/${id}`, body), `PUT /api/v1/workflows/${id}`);
+			},
+			async findWorkflows(name) {
+				const page = expectOk(
+					await publicApi<{ data: Workflow[] }>('GET', `/workflows?${new URLSearchParams({ name, limit: '250' })}`),
+					'GET /api/v1/workflows',
+				);
+				// The name filter may match more loosely than "equals": keep exact names only.
+				return page.data.filter((workflow) => workflow.name === name);
+			},
+			async listCredentials() {
+				const all: Credential[] = [];
 				let cursor: string | undefined;
 				do {
-					const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
+					const query = new URLSearchParams({ limit: '250' });
 					if (cursor) query.set('cursor', cursor);
 					const page = expectOk(
-						await publicApi<{ data: Execution[]; nextCursor?: string | null }>('GET', `/executions?${query}`),
-						'GET /api/v1/executions',
+						await publicApi<{ data: Credential[]; nextCursor?: string | null }>('GET', `/credentials?${query}`),
+						'GET /api/v1/credentials',
 					);
 					all.push(...page.data);
 					cursor = page.nextCursor ?? undefined;
 				} while (cursor);
 				return all;
+			},
+			async updateCredential(id, update) {
+				return expectOk(
+					await publicApi<Credential>('PATCH', `/credentials/${id}`, update),
+					`PATCH /api/v1/credentials/${id}`,
+				);
+			},
+			publicationStatus,
+			async waitForPublication(id, timeoutMs = 30_000) {
+				return await waitFor(
+					async () => {
+						const status = await publicationStatus(id);
+						return status.status === 'in_progress' ? undefined : status;
+					},
+					timeoutMs,
+					200,
+					`the publication of workflow ${id} to settle`,
+				);
+			},
+			async runManually(workflowId, triggerName) {
+				return restData<ManualRunResult>(
+					await rest<{ data: ManualRunResult }>('POST', `/workflows/${workflowId}/run`, {
+						triggerToStartFrom: { name: triggerName },
+					}),
+					`POST /rest/workflows/${workflowId}/run`,
+				);
+			},
+			async testCredential(credential, data) {
+				// As the editor does: it opens the credential (secrets come back redacted), lets the
+				// user change fields, and sends the form; n8n puts the stored secrets back in place
+				// of the redaction markers before testing.
+				const stored = restData<{ data?: Record<string, unknown> }>(
+					await rest<{ data: { data?: Record<string, unknown> } }>('GET', `/credentials/${credential.id}?includeData=true`),
+					`GET /rest/credentials/${credential.id}`,
+				);
+				return restData<CredentialTestResult>(
+					await rest<{ data: CredentialTestResult }>('POST', '/credentials/test', {
+						credentials: {
+							id: credential.id,
+							name: credential.name,
+							type: credential.type,
+							data: { ...(stored.data ?? {}), ...(data ?? {}) },
+						},
+					}),
+					`POST /rest/credentials/test (${credential.type})`,
+				);
 			},
 			async nodeTypeNames() {
 				// Served to logged-in users only.
@@ -388,6 +620,7 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 					`webhook ${method} ${webhookUrl} to be registered`,
 				);
 			},
+			exited: proc.exited,
 			logTail: (lines = 40) => tailOf(logFile, lines),
 			stop: cleanup,
 		};

@@ -302,6 +302,26 @@ export class AirmeetFake extends FakeService {
 		return results;
 	}
 
+	/**
+	 * Control routes (see CONTROL_PREFIX): `GET /hooks` lists the registered hooks, `GET /events`
+	 * the seeded events with their sessions, `POST /deliver {trigger}` posts the trigger's sample
+	 * payload to every active hook of that trigger and answers with where it went and what came back.
+	 */
+	protected override async control(call: RecordedCall): Promise<FakeAnswer> {
+		if (call.path === '/hooks' && call.method === 'GET') return { status: 200, body: { hooks: this.hooks } };
+		if (call.path === '/events' && call.method === 'GET') {
+			return { status: 200, body: { events: this.events.map(({ participants: _p, ...event }) => event) } };
+		}
+		if (call.path === '/deliver' && call.method === 'POST') {
+			const trigger = String(bodyOf(call).trigger ?? '');
+			if (!FAKE_TRIGGERS[trigger]) {
+				return { status: 400, body: { message: `Unknown trigger "${trigger}": one of ${Object.keys(FAKE_TRIGGERS).join(', ')}` } };
+			}
+			return { status: 200, body: { trigger, deliveries: await this.deliver(trigger) } };
+		}
+		return { status: 404, body: { message: `No control route ${call.method} ${call.path}` } };
+	}
+
 	// ---- routing ----------------------------------------------------------------------------
 
 	protected handle(call: RecordedCall): FakeAnswer {

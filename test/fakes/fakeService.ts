@@ -47,6 +47,18 @@ function matches(filter: CallFilter, method: string, path: string): boolean {
 const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Where a fake serves its control routes (make it deliver, show its hooks) to another process,
+ * e.g. `npm run simulate` talking to the sandbox's fakes. Outside the API prefix, so they can never
+ * be mistaken for the service's API, and neither recorded in `calls` nor subject to faults.
+ */
+export const CONTROL_PREFIX = '/__sandbox';
+
+export interface StartOptions {
+	/** Serve the control routes under CONTROL_PREFIX (off by default). */
+	control?: boolean;
+}
+
+/**
  * A fake remote API on 127.0.0.1: records every call, answers through `handle`, and can inject
  * faults (an HTTP status, a delay, a request that never answers, a dropped connection) for the
  * next N matching calls.
@@ -60,10 +72,20 @@ export abstract class FakeService {
 
 	private readonly hanging = new Set<ServerResponse>();
 
+	private controlEnabled = false;
+
+	/** Told of every recorded API call as it arrives (the sandbox prints them). */
+	onCall?: (call: RecordedCall) => void;
+
 	/** The path prefix the API lives under, e.g. "/api". */
 	constructor(private readonly prefix: string) {}
 
 	protected abstract handle(call: RecordedCall): Promise<FakeAnswer> | FakeAnswer;
+
+	/** Answers a control route; `call.path` is relative to CONTROL_PREFIX. None by default. */
+	protected control(call: RecordedCall): Promise<FakeAnswer> | FakeAnswer {
+		return { status: 404, body: { message: `No control route ${call.method} ${call.path}` } };
+	}
 
 	get baseUrl(): string {
 		const address = this.server?.address() as AddressInfo | null | undefined;
@@ -71,12 +93,25 @@ export abstract class FakeService {
 		return `http://127.0.0.1:${address.port}${this.prefix}`;
 	}
 
-	async start(port = 0): Promise<string> {
+	async start(port = 0, options: StartOptions = {}): Promise<string> {
+		this.controlEnabled = options.control === true;
 		this.server = createServer((req, res) => {
 			void this.serve(req, res);
 		});
-		await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+		const server = this.server;
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, '127.0.0.1', () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
 		return this.baseUrl;
+	}
+
+	/** http://127.0.0.1:<port>/__sandbox (only answered when started with `control: true`). */
+	get controlUrl(): string {
+		return `${new URL(this.baseUrl).origin}${CONTROL_PREFIX}`;
 	}
 
 	async stop(): Promise<void> {
@@ -122,19 +157,29 @@ export abstract class FakeService {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = req.method ?? 'GET';
 		let path = url.pathname;
-		if (!path.startsWith(this.prefix)) {
-			this.send(res, { status: 404, body: { message: `No route ${path}` } });
-			return;
-		}
-		path = path.slice(this.prefix.length) || '/';
 		let body: unknown;
 		try {
 			body = raw ? JSON.parse(raw) : undefined;
 		} catch {
 			body = raw;
 		}
+		if (this.controlEnabled && path.startsWith(`${CONTROL_PREFIX}/`)) {
+			const controlCall = { method, path: path.slice(CONTROL_PREFIX.length), query: url.searchParams, headers: req.headers, body };
+			try {
+				this.send(res, await this.control(controlCall));
+			} catch (error) {
+				this.send(res, { status: 500, body: { message: (error as Error).message } });
+			}
+			return;
+		}
+		if (!path.startsWith(this.prefix)) {
+			this.send(res, { status: 404, body: { message: `No route ${path}` } });
+			return;
+		}
+		path = path.slice(this.prefix.length) || '/';
 		const call: RecordedCall = { method, path, query: url.searchParams, headers: req.headers, body };
 		this.calls.push(call);
+		this.onCall?.(call);
 
 		const fault = this.takeFault(method, path);
 		if (fault?.kind === 'hang') {

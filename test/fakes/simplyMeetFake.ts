@@ -140,6 +140,30 @@ export class SimplyMeetFake extends FakeService {
 	}
 
 	/**
+	 * Control routes (see CONTROL_PREFIX): `GET /hooks` lists the registered hooks (secrets left
+	 * out), `POST /deliver {event, shape?}` delivers a sample meeting to every hook subscribed to
+	 * `event` and answers with where it went and what came back.
+	 */
+	protected override async control(call: RecordedCall): Promise<FakeAnswer> {
+		if (call.path === '/hooks' && call.method === 'GET') {
+			return {
+				status: 200,
+				body: { hooks: this.hooks.map(({ secret, ...hook }) => ({ ...hook, signed: typeof secret === 'string' && secret !== '' })) },
+			};
+		}
+		if (call.path === '/deliver' && call.method === 'POST') {
+			const body = (call.body ?? {}) as { event?: unknown; shape?: unknown };
+			const event = String(body.event ?? '');
+			if (!SIMPLYMEET_EVENTS.includes(event)) {
+				return problem(400, `Unknown event "${event}": one of ${SIMPLYMEET_EVENTS.join(', ')}`);
+			}
+			const shape = body.shape === 'flat' ? 'flat' : 'wrapped';
+			return { status: 200, body: { event, deliveries: await this.deliver(event, { shape }) } };
+		}
+		return problem(404, `No control route ${call.method} ${call.path}`);
+	}
+
+	/**
 	 * Delivers an event to every hook subscribed to it, signed with the hook's secret, as SimplyMeet
 	 * does. `shape` picks the documented `{data: meeting}` or the flat shape seen in the wild.
 	 */

@@ -1,0 +1,66 @@
+/**
+ * Small helpers shared by the end-to-end test files: one n8n per file, its timings printed at the
+ * end, and readers for what n8n recorded in an execution.
+ */
+import { createHmac } from 'crypto';
+import * as path from 'path';
+
+import type { Execution, N8nInstance, StartOptions } from './n8n';
+import { formatTimings, startFreshN8n } from './n8n';
+
+/** Starting n8n takes 15-30 s on two cores, and minutes when the runtime must be installed first. */
+export const START_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * Starts the file's n8n and returns a function that stops it and prints how long the file and
+ * each n8n phase took (the issue asks every run to show its phase timings).
+ */
+export async function startFileN8n(
+	testFile: string,
+	fileStartedAt: number,
+	options: StartOptions = {},
+): Promise<{ n8n: N8nInstance; finish: () => Promise<void> }> {
+	const n8n = await startFreshN8n(options);
+	const finish = async (): Promise<void> => {
+		const stopStarted = Date.now();
+		await n8n.stop();
+		const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+		console.log(
+			`[e2e] ${path.basename(testFile)}: ${seconds(Date.now() - fileStartedAt)} in all; ` +
+				`${formatTimings(n8n.timings)}, stop ${seconds(Date.now() - stopStarted)}`,
+		);
+	};
+	return { n8n, finish };
+}
+
+export type Json = Record<string, unknown>;
+
+/** The items a node output (first output, run `runIndex`) in an execution. */
+export function nodeItems(execution: Execution, nodeName: string, runIndex = 0): Json[] {
+	const runs = execution.data?.resultData?.runData?.[nodeName];
+	if (!runs) {
+		const ran = Object.keys(execution.data?.resultData?.runData ?? {}).join(', ') || 'none';
+		throw new Error(`node "${nodeName}" did not run in execution ${execution.id} (nodes that ran: ${ran})`);
+	}
+	return (runs[runIndex]?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** Posts raw JSON the way a service delivers, with whatever headers the test wants. */
+export async function postRaw(
+	url: string,
+	rawBody: string,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: rawBody });
+	return { status: response.status, body: await response.text() };
+}
+
+/** SimplyMeet's signature: base64 HMAC-SHA256 of the raw body with the hook's secret. */
+export function simplyMeetSignature(secret: string, rawBody: string): string {
+	return createHmac('sha256', secret).update(rawBody).digest('base64');
+}
+
+/** The meeting's uuid an execution of a SimplyMeet trigger started with. */
+export function meetingUuidOf(execution: Execution, triggerName = 'SimplyMeet Trigger'): unknown {
+	return nodeItems(execution, triggerName)[0]?.uuid;
+}
