@@ -37,7 +37,7 @@ import type { OverheadResult, SeriesName, SeriesWindows } from './bench/overhead
 import { SERIES_LABELS, measureOverhead } from './bench/overhead';
 import { TimedAirmeetFake, TimedSimplyMeetFake } from './bench/timedFakes';
 import { packageWithTriggerVersion } from './bench/whatIf';
-import { findN8nPid } from './lib/procStat';
+import { findN8nPid, foreignCpuSampler } from './lib/procStat';
 import { bytes, fixed, loadAverage, markdownTable, table } from './lib/stats';
 
 const ROOT = runtimePaths().root;
@@ -247,6 +247,7 @@ async function main(): Promise<void> {
 	const loadBefore = loadAverage();
 	log(`load average before: ${loadBefore.map((value) => value.toFixed(2)).join(', ')} (${os.cpus().length} CPUs)`);
 	const sampler = loadSampler();
+	const foreign = foreignCpuSampler();
 
 	let packageDir: string | undefined;
 	let triggerVersion = 1;
@@ -334,11 +335,13 @@ async function main(): Promise<void> {
 	}
 
 	const loadDuring = sampler.stop();
+	const foreignCpu = foreign.stop();
 	const goals = goalsOf(overhead, activation);
 	const finishedAt = new Date();
 	const conditions =
 		`${os.cpus().length} CPUs; load average (1 min) during the run: min ${loadDuring.min.toFixed(2)}, ` +
-		`mean ${loadDuring.mean.toFixed(2)}, max ${loadDuring.max.toFixed(2)}; n8n ${readN8nVersion()}`;
+		`mean ${loadDuring.mean.toFixed(2)}, max ${loadDuring.max.toFixed(2)} (the benchmark's own n8n counts too); ` +
+		`other processes used ${(foreignCpu.foreignShare * 100).toFixed(1)}% of the machine's CPU meanwhile; n8n ${readN8nVersion()}`;
 
 	const out: string[] = [];
 	out.push('', `Benchmark ${startedAt.toISOString()} - ${finishedAt.toISOString()}`, conditions);
@@ -378,7 +381,7 @@ async function main(): Promise<void> {
 	const report = {
 		startedAt: startedAt.toISOString(),
 		finishedAt: finishedAt.toISOString(),
-		machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadBefore, loadDuring },
+		machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadBefore, loadDuring, foreignCpu },
 		n8nVersion: readN8nVersion(),
 		args: { ...args, only: [...args.only] },
 		whatIf: variant ? { triggerVersion, n8nEnv: args.n8nEnv } : undefined,

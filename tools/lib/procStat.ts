@@ -3,15 +3,14 @@ import * as fs from 'fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function readStat(pid: number): { ppid: number; cpuMs: number } | undefined {
+function readStat(pid: number | 'self'): { ppid: number; cpuMs: number; reapedChildrenMs: number } | undefined {
 	try {
 		const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
 		// The command name is in parentheses and may contain spaces: split after the last ')'.
 		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
 		const ppid = Number(fields[1]);
-		const utime = Number(fields[11]);
-		const stime = Number(fields[12]);
-		return { ppid, cpuMs: ((utime + stime) * 1000) / TICKS_PER_SECOND };
+		const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+		return { ppid, cpuMs: ((utime + stime) * 1000) / TICKS_PER_SECOND, reapedChildrenMs: ((cutime + cstime) * 1000) / TICKS_PER_SECOND };
 	} catch {
 		return undefined;
 	}
@@ -66,4 +65,42 @@ export function findN8nPid(userFolder: string, command = 'start'): number | unde
 		}
 	}
 	return undefined;
+}
+
+/** CPU milliseconds the whole machine has been busy (all CPUs, /proc/stat). */
+export function machineBusyMs(): number {
+	const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+	// cpu user nice system idle iowait irq softirq steal ...
+	const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+	return ((user + nice + system + irq + softirq + (steal || 0)) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * Measures how busy the machine was with work other than this process and its descendants
+ * (n8n, its task runner, npm, the load-time probes): this process's own CPU and that of its
+ * children once they ended (the kernel adds them up when they are reaped), plus the children
+ * still running at the end.
+ */
+export function foreignCpuSampler(): { stop: () => { ownMs: number; foreignMs: number; wallMs: number; foreignShare: number } } {
+	const started = Date.now();
+	const machineStart = machineBusyMs();
+	const selfTotal = (): number => {
+		const stat = readStat('self');
+		return stat ? stat.cpuMs + stat.reapedChildrenMs : 0;
+	};
+	const selfStart = selfTotal();
+	const liveAtStart = new Map(processTree(process.pid).slice(1).map((pid) => [pid, cpuMs(pid)]));
+	return {
+		stop: () => {
+			const wallMs = Date.now() - started;
+			let ownMs = selfTotal() - selfStart;
+			for (const pid of processTree(process.pid).slice(1)) {
+				const used = cpuMs(pid);
+				if (Number.isFinite(used)) ownMs += used - (liveAtStart.get(pid) ?? 0);
+			}
+			const foreignMs = Math.max(0, machineBusyMs() - machineStart - ownMs);
+			const cpus = fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((row) => row.startsWith('processor')).length || 1;
+			return { ownMs, foreignMs, wallMs, foreignShare: foreignMs / (wallMs * cpus) };
+		},
+	};
 }
