@@ -1,7 +1,7 @@
 /**
  * Trigger overhead: signed SimplyMeet deliveries through our trigger against the same bodies
- * through n8n's core Webhook node, in one n8n, same concurrency, alternating rounds. Each round
- * waits until its executions have finished, so no round pays for the one before.
+ * through n8n's core Webhook node and the other series, in one n8n, same concurrency, alternating
+ * rounds. Each round waits until its executions have finished, so no round pays for the one before.
  */
 import { randomUUID } from 'crypto';
 
@@ -11,14 +11,15 @@ import { runLoad, simplyMeetDeliveries } from '../lib/load';
 import { findN8nPid, treeCpuMs } from '../lib/procStat';
 import { median, percentile } from '../lib/stats';
 import type { BuiltWorkflow } from '../lib/workflows';
-import { coreWebhookWorkflow, simplyMeetWorkflow } from '../lib/workflows';
+import { builtinTriggerWorkflow, coreWebhookWorkflow, simplyMeetWorkflow } from '../lib/workflows';
 import type { TimedSimplyMeetFake } from './timedFakes';
 
-export type SeriesName = 'ours' | 'bare' | 'bare-v1' | 'bare-auth';
+export type SeriesName = 'ours' | 'bare' | 'builtin' | 'bare-v1' | 'bare-auth';
 
 export const SERIES_LABELS: Record<SeriesName, string> = {
 	ours: 'SimplyMeet Trigger (ours)',
 	bare: 'core Webhook 2.1 (bare)',
+	builtin: "n8n's Chargebee Trigger (built-in)",
 	'bare-v1': 'core Webhook 1 (typeVersion 1)',
 	'bare-auth': 'core Webhook 2.1 + Header Auth credential',
 };
@@ -32,7 +33,7 @@ export interface OverheadOptions {
 	amount: number;
 	warmup: number;
 	connections: number;
-	/** typeVersion of our trigger in the workflow (1 as shipped). */
+	/** typeVersion of our trigger in the workflow (its defaultVersion unless --trigger-version says otherwise). */
 	triggerVersion: number;
 }
 
@@ -83,6 +84,8 @@ export interface OverheadResult {
 	roundRatios: number[];
 	/** ours / bare by median CPU per event (> 1: ours costs more). */
 	cpuRatio: number;
+	/** ours / n8n's built-in trigger events/s, median of the rounds' ratios (NaN without that series). */
+	builtinRatio: number;
 }
 
 /** hrtime windows (ns) of each series' rounds, to slice a CPU profile. */
@@ -124,6 +127,9 @@ export async function measureOverhead(
 			await n8n.waitFor(() => fake.hooksFor(url).length === 1, 60_000, 100, 'the SimplyMeet hook');
 			secret = String(fake.hooksFor(url)[0].secret);
 			targets.push({ name, url, workflowId: id, delivered: 0 });
+		} else if (name === 'builtin') {
+			const { id, url } = await publish(n8n, builtinTriggerWorkflow(`Bench: ${SERIES_LABELS[name]}`));
+			targets.push({ name, url, workflowId: id, delivered: 0 });
 		} else {
 			const headerAuth =
 				name === 'bare-auth'
@@ -139,8 +145,13 @@ export async function measureOverhead(
 			targets.push({ name, url, workflowId: id, delivered: 0 });
 		}
 	}
-	// Every series gets the same signed bodies (the core Webhook node ignores the signature).
-	const make = simplyMeetDeliveries(secret, options.series.includes('bare-auth') ? { [AUTH_HEADER.name]: AUTH_HEADER.value } : {});
+	// Every series gets the same signed bodies (the others ignore the signature; the built-in
+	// trigger wants an `event_type`, which ours ignores).
+	const make = simplyMeetDeliveries(
+		secret,
+		options.series.includes('bare-auth') ? { [AUTH_HEADER.name]: AUTH_HEADER.value } : {},
+		options.series.includes('builtin') ? { event_type: 'bench' } : {},
+	);
 	const pid = findN8nPid(n8n.userFolder);
 	if (!pid) log('could not find the n8n process: CPU per event is not measured');
 
@@ -214,12 +225,18 @@ export async function measureOverhead(
 	});
 	const ours = series.find((entry) => entry.series === 'ours');
 	const bare = series.find((entry) => entry.series === 'bare');
-	const roundRatios: number[] = [];
-	for (let round = 1; round <= options.rounds; round++) {
-		const a = rounds.find((entry) => entry.round === round && entry.series === 'ours');
-		const b = rounds.find((entry) => entry.round === round && entry.series === 'bare');
-		if (a && b) roundRatios.push(a.eventsPerSecond / b.eventsPerSecond);
-	}
+	// Each round runs every series back to back: a ratio within a round cancels the machine's drift.
+	const roundRatiosTo = (other: SeriesName): number[] => {
+		const ratios: number[] = [];
+		for (let round = 1; round <= options.rounds; round++) {
+			const a = rounds.find((entry) => entry.round === round && entry.series === 'ours');
+			const b = rounds.find((entry) => entry.round === round && entry.series === other);
+			if (a && b) ratios.push(a.eventsPerSecond / b.eventsPerSecond);
+		}
+		return ratios;
+	};
+	const roundRatios = roundRatiosTo('bare');
+	const builtinRatios = roundRatiosTo('builtin');
 	return {
 		options,
 		rounds,
@@ -229,5 +246,6 @@ export async function measureOverhead(
 		completedRatio: ours && bare ? ours.completedPerSecond / bare.completedPerSecond : Number.NaN,
 		roundRatios,
 		cpuRatio: ours && bare ? ours.cpuMsPerEvent / bare.cpuMsPerEvent : Number.NaN,
+		builtinRatio: builtinRatios.length > 0 ? median(builtinRatios) : Number.NaN,
 	};
 }

@@ -129,8 +129,12 @@ export function simplyMeetSignature(secret: string, rawBody: string): string {
  * meeting uuid, signed with `secret`, with SimplyMeet's user agent. The body is built from the
  * fake's own sample once; each delivery only swaps in its uuid.
  */
-export function simplyMeetDeliveries(secret: string, extraHeaders: Record<string, string> = {}): (index: number) => Delivery {
-	const template = JSON.stringify({ data: sampleMeeting('meetingScheduled', { uuid: '__UUID__' }) });
+export function simplyMeetDeliveries(
+	secret: string,
+	extraHeaders: Record<string, string> = {},
+	extraBody: Record<string, string> = {},
+): (index: number) => Delivery {
+	const template = JSON.stringify({ data: sampleMeeting('meetingScheduled', { uuid: '__UUID__' }), ...extraBody });
 	return () => {
 		const id = randomUUID();
 		const body = template.replace('__UUID__', id);

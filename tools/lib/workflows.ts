@@ -1,6 +1,6 @@
 /**
- * Workflow JSON for the benchmark, the load test and queue mode: our two triggers and n8n's core
- * Webhook node, each alone in its workflow (the trigger is all that is measured), with a fixed
+ * Workflow JSON for the benchmark, the load test and queue mode: our two triggers, n8n's core
+ * Webhook node and one of n8n's built-in triggers, each alone in its workflow (the trigger is all that is measured), with a fixed
  * webhookId so the production URL is known before publishing.
  */
 import { randomUUID } from 'crypto';
@@ -11,6 +11,10 @@ export const PACKAGE = 'n8n-nodes-simplymeet-airmeet';
 export const SIMPLYMEET_TRIGGER = `${PACKAGE}.simplyMeetTrigger`;
 export const AIRMEET_TRIGGER = `${PACKAGE}.airmeetTrigger`;
 export const CORE_WEBHOOK = 'n8n-nodes-base.webhook';
+export const BUILTIN_TRIGGER = 'n8n-nodes-base.chargebeeTrigger';
+
+/** The version of our triggers that the editor places today (their defaultVersion). */
+export const TRIGGER_VERSION = 1.1;
 
 export const SIMPLYMEET_NODE_NAME = 'SimplyMeet Trigger';
 export const AIRMEET_NODE_NAME = 'Airmeet Trigger';
@@ -41,7 +45,7 @@ export function simplyMeetWorkflow(
 		id: randomUUID(),
 		name: SIMPLYMEET_NODE_NAME,
 		type: SIMPLYMEET_TRIGGER,
-		typeVersion: 1,
+		typeVersion: TRIGGER_VERSION,
 		position: [0, 0],
 		webhookId,
 		parameters: { events: options.events ?? ['meetingScheduled'] },
@@ -61,7 +65,7 @@ export function airmeetWorkflow(
 		id: randomUUID(),
 		name: AIRMEET_NODE_NAME,
 		type: AIRMEET_TRIGGER,
-		typeVersion: 1,
+		typeVersion: TRIGGER_VERSION,
 		position: [0, 0],
 		webhookId,
 		parameters: {
@@ -103,4 +107,23 @@ export function coreWebhookWorkflow(
 	};
 	// The core node's path is the whole path: its URL is webhook/<path>.
 	return { workflow: single(name, node), webhookId, webhookPath: path, nodeName: node.name };
+}
+
+/**
+ * One of n8n's own triggers: Chargebee's registers nothing remotely, needs no credential and
+ * starts a run with the body of any JSON delivery that has an `event_type`. Like every trigger
+ * but the core Webhook node, n8n 2.41 runs it with an expression isolate (see tools/bench.ts).
+ */
+export function builtinTriggerWorkflow(name: string): BuiltWorkflow {
+	const webhookId = randomUUID();
+	const node: WorkflowNode = {
+		id: randomUUID(),
+		name: 'Chargebee Trigger',
+		type: BUILTIN_TRIGGER,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { events: ['*'] },
+	};
+	return { workflow: single(name, node), webhookId, webhookPath: `${webhookId}/${TRIGGER_PATH}`, nodeName: node.name };
 }
