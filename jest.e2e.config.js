@@ -8,8 +8,6 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.ts'],
-	// The load test takes many minutes on two cores: it runs through `npm run test:load`.
-	testPathIgnorePatterns: ['/node_modules/', '/load\\.e2e\\.ts$'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},

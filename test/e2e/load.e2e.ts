@@ -9,16 +9,13 @@
  *   pruning must not decide what the test finds.
  * - EXECUTIONS_DATA_SAVE_ON_SUCCESS=all (the default, stated): every successful execution is saved
  *   with its data, which is what the test reads back.
- * - N8N_EXPRESSION_ENGINE=legacy: by default n8n 2.41 evaluates expressions in isolated-vm and
- *   builds a fresh isolate for every webhook request and every execution, most of its CPU per
- *   delivery on a 2-core machine (`npm run bench -- --profile` shows it); the legacy engine
- *   evaluates in-process. These workflows hold no expressions of their own (only n8n's internal
- *   lookup of the Webhook-v1 `binaryData` option), so what runs, what is saved and what the test
- *   checks stay the same, about 3 times faster. Measured on the shared 2-core machine (load
- *   average about 7), 1 000 SimplyMeet deliveries: 146 s with the default engine and
- *   N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, 45 s with the legacy engine. n8n logs a deprecation
- *   warning for it (no isolation): fine for this throwaway instance on 127.0.0.1, not advice for
- *   production.
+ * - N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true: by default n8n 2.41 takes an expression isolate for
+ *   every webhook request of any trigger but its core Webhook node, and for every execution,
+ *   whether an expression is evaluated or not: most of its CPU per delivery (`npm run bench`
+ *   compares both settings). These workflows hold no expression, so with lazy acquire no isolate
+ *   is taken; what runs, what is saved and what the test checks stay the same. Measured on the
+ *   2-core machine, 2 000 SimplyMeet deliveries: 8.8/s with n8n's defaults (trigger at
+ *   typeVersion 1), 44/s with lazy acquire (the whole file: about 23 min against about 5).
  *
  * Executions are read back through the public API (pages of 250 with data): the interface users
  * have, fast enough here (see the printed durations), and independent of the database n8n uses.
@@ -42,7 +39,7 @@ const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 50);
 const LOAD_N8N_SETTINGS: Record<string, string> = {
 	EXECUTIONS_DATA_PRUNE: 'false',
 	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-	N8N_EXPRESSION_ENGINE: 'legacy',
+	N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
 	...(process.env.LOAD_N8N_ENV ? (JSON.parse(process.env.LOAD_N8N_ENV) as Record<string, string>) : {}),
 };
 

@@ -28,6 +28,8 @@ export function queueModeEnv({ postgres, redisPort }: QueueBackends): Record<str
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		// "Worker started/finished execution <id>" and "Enqueued execution <id>" are info lines.
 		N8N_LOG_LEVEL: 'info',
+		// An expression isolate only when an expression is evaluated (see the README's Performance).
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
 		// The run counts executions: none may be pruned meanwhile.
 		EXECUTIONS_DATA_PRUNE: 'false',
 	};
