@@ -2,7 +2,6 @@
  * Small helpers shared by the end-to-end test files: one n8n per file, its timings printed at the
  * end, and readers for what n8n recorded in an execution.
  */
-import { createHmac } from 'crypto';
 import * as path from 'path';
 
 import type { Execution, N8nInstance, StartOptions } from './n8n';
@@ -55,10 +54,7 @@ export async function postRaw(
 	return { status: response.status, body: await response.text() };
 }
 
-/** SimplyMeet's signature: base64 HMAC-SHA256 of the raw body with the hook's secret. */
-export function simplyMeetSignature(secret: string, rawBody: string): string {
-	return createHmac('sha256', secret).update(rawBody).digest('base64');
-}
+export { simplyMeetSignature } from '../fakes/simplyMeetFake';
 
 /** The meeting's uuid an execution of a SimplyMeet trigger started with. */
 export function meetingUuidOf(execution: Execution, triggerName = 'SimplyMeet Trigger'): unknown {

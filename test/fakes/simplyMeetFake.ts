@@ -3,6 +3,15 @@ import { createHmac, randomUUID } from 'crypto';
 import type { FakeAnswer, RecordedCall } from './fakeService';
 import { FakeService, postJson } from './fakeService';
 
+/**
+ * SimplyMeet's signature, as the service (and this fake) computes it: base64 HMAC-SHA256 of the raw
+ * body with the hook's secret. Kept apart from nodes/SimplyMeet/signature.ts on purpose: the tests
+ * sign as the service does, not with the code they check.
+ */
+export function simplyMeetSignature(secret: string, rawBody: string): string {
+	return createHmac('sha256', secret).update(rawBody).digest('base64');
+}
+
 export const SIMPLYMEET_EVENTS = ['meetingScheduled', 'meetingCancelled', 'meetingRescheduled'];
 
 export interface FakeSimplyMeetHook {
@@ -179,7 +188,7 @@ export class SimplyMeetFake extends FakeService {
 		const results = [];
 		for (const hook of targets) {
 			const headers: Record<string, string> = { 'user-agent': 'SimplyMeet.me' };
-			if (hook.secret) headers['webhook-signature'] = createHmac('sha256', hook.secret).update(raw).digest('base64');
+			if (hook.secret) headers['webhook-signature'] = simplyMeetSignature(hook.secret, raw);
 			results.push({ url: hook.url, ...(await postJson(hook.url, raw, headers)) });
 		}
 		return results;

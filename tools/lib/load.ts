@@ -4,9 +4,9 @@
  * tracked, so a caller can match what n8n executed against what was delivered.
  */
 import autocannon from 'autocannon';
-import { createHmac, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 
-import { sampleMeeting } from '../../test/fakes/simplyMeetFake';
+import { sampleMeeting, simplyMeetSignature } from '../../test/fakes/simplyMeetFake';
 import { samplePayloadFor } from '../../test/fakes/airmeetFake';
 import { percentile } from './stats';
 
@@ -117,11 +117,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 		},
 		latencies: durations,
 	};
-}
-
-/** SimplyMeet's signature: base64 HMAC-SHA256 of the raw body with the hook's secret. */
-export function simplyMeetSignature(secret: string, rawBody: string): string {
-	return createHmac('sha256', secret).update(rawBody).digest('base64');
 }
 
 /**
