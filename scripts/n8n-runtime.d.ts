@@ -67,4 +67,11 @@ export declare function freePort(): Promise<number>;
 export declare function freePorts(count: number): Promise<number[]>;
 export declare function portInUse(port: number): Promise<boolean>;
 export declare function cleanEnv(extra?: Record<string, string>): Record<string, string>;
+export declare function n8nEnv(options: {
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	env?: Record<string, string>;
+	webhookUrl?: string;
+}): Record<string, string>;
 export declare function sourceHash(): string;

@@ -467,10 +467,14 @@ function httpGetStatus(url, timeoutMs) {
 	});
 }
 
-/** Environment for n8n, following shared/N8N.md. */
-function n8nEnv({ userFolder, port, brokerPort, env }) {
+/**
+ * Environment for n8n, following shared/N8N.md, for a single instance and for each queue-mode
+ * role alike (`webhookUrl`: where webhooks are served, when another process serves them).
+ */
+function n8nEnv({ userFolder, port, brokerPort, env, webhookUrl }) {
 	const paths = runtimePaths();
 	const base = `http://127.0.0.1:${port}`;
+	const webhookBase = webhookUrl || `${base}/`;
 	const inherited = cleanEnv();
 	// Started from jest, NODE_ENV=test would make n8n refuse to load nodes ("Not available in
 	// tests") and exit silently; n8n's own tests' switches do not belong here either.
@@ -478,6 +482,8 @@ function n8nEnv({ userFolder, port, brokerPort, env }) {
 		if (key === 'NODE_ENV' || key.startsWith('JEST_') || key === 'E2E_TESTS' || key.startsWith('N8N_') || key === 'WEBHOOK_URL') {
 			delete inherited[key];
 		}
+		// The caller's database, queue and execution settings are not this instance's either.
+		if (key.startsWith('DB_') || key.startsWith('QUEUE_') || key.startsWith('EXECUTIONS_')) delete inherited[key];
 	}
 	return Object.assign(inherited, {
 		PATH: `${paths.nodeBinDir}${path.delimiter}${process.env.PATH || ''}`,
@@ -487,8 +493,8 @@ function n8nEnv({ userFolder, port, brokerPort, env }) {
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${base}/`,
-		WEBHOOK_URL: `${base}/`,
-		N8N_WEBHOOK_URL: `${base}/`,
+		WEBHOOK_URL: webhookBase,
+		N8N_WEBHOOK_URL: webhookBase,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		DB_TYPE: 'sqlite',
@@ -622,6 +628,7 @@ module.exports = {
 	freePorts,
 	portInUse,
 	cleanEnv,
+	n8nEnv,
 	sourceHash,
 };
 

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 
-import { cleanEnv, runtimePaths } from '../../scripts/n8n-runtime';
+import { n8nEnv, runtimePaths } from '../../scripts/n8n-runtime';
 
 export type N8nRole = 'start' | 'worker' | 'webhook';
 
@@ -53,46 +53,13 @@ function status(url: string, timeoutMs: number): Promise<number> {
 	});
 }
 
-/** The runtime's environment for n8n (as scripts/n8n-runtime.js builds it), for any role. */
-export function n8nRoleEnv(options: Omit<N8nRoleOptions, 'role' | 'logFile' | 'args'>): Record<string, string> {
-	const paths = runtimePaths();
-	const inherited = cleanEnv();
-	// NODE_ENV=test (jest) makes n8n refuse to load nodes; the caller's N8N_* must not leak in.
-	for (const key of Object.keys(inherited)) {
-		if (key === 'NODE_ENV' || key.startsWith('JEST_') || key === 'E2E_TESTS' || key.startsWith('N8N_') || key === 'WEBHOOK_URL') {
-			delete inherited[key];
-		}
-		if (key.startsWith('DB_') || key.startsWith('QUEUE_') || key.startsWith('EXECUTIONS_')) delete inherited[key];
-	}
-	return {
-		...inherited,
-		PATH: `${paths.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
-		N8N_USER_FOLDER: options.userFolder,
-		N8N_PORT: String(options.port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		N8N_WEBHOOK_URL: options.webhookUrl,
-		N8N_SECURE_COOKIE: 'false',
-		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		...(options.env ?? {}),
-	};
-}
-
 export function startN8nRole(options: N8nRoleOptions): N8nRoleProcess {
 	const paths = runtimePaths();
 	if (!fs.existsSync(paths.n8nBin)) throw new Error('the n8n runtime is not installed (node scripts/n8n-runtime.js install)');
 	fs.mkdirSync(options.userFolder, { recursive: true });
 	fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
 	const out = fs.openSync(options.logFile, 'a');
-	const env = n8nRoleEnv(options);
+	const env = n8nEnv(options);
 	if (options.role === 'start') env.N8N_EDITOR_BASE_URL = `http://127.0.0.1:${options.port}/`;
 	const child = spawn(paths.nodeBin, [paths.n8nBin, options.role, ...(options.args ?? [])], {
 		cwd: options.userFolder,
