@@ -9,16 +9,19 @@ export interface RecordedCall {
 	query: URLSearchParams;
 	headers: IncomingHttpHeaders;
 	body: unknown;
+	/** When the fake received it (Date.now()), so tests can check the spacing of retries. */
+	at: number;
 }
 
 export interface FakeAnswer {
 	status: number;
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 /** A fault to inject instead of (or before) the normal answer. */
 export type Fault =
-	| { kind: 'status'; status: number; body?: unknown }
+	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
 	| { kind: 'delay'; ms: number }
 	| { kind: 'hang' }
 	| { kind: 'reset' }
@@ -164,7 +167,14 @@ export abstract class FakeService {
 			body = raw;
 		}
 		if (this.controlEnabled && path.startsWith(`${CONTROL_PREFIX}/`)) {
-			const controlCall = { method, path: path.slice(CONTROL_PREFIX.length), query: url.searchParams, headers: req.headers, body };
+			const controlCall = {
+				method,
+				path: path.slice(CONTROL_PREFIX.length),
+				query: url.searchParams,
+				headers: req.headers,
+				body,
+				at: Date.now(),
+			};
 			try {
 				this.send(res, await this.control(controlCall));
 			} catch (error) {
@@ -177,7 +187,7 @@ export abstract class FakeService {
 			return;
 		}
 		path = path.slice(this.prefix.length) || '/';
-		const call: RecordedCall = { method, path, query: url.searchParams, headers: req.headers, body };
+		const call: RecordedCall = { method, path, query: url.searchParams, headers: req.headers, body, at: Date.now() };
 		this.calls.push(call);
 		this.onCall?.(call);
 
@@ -193,7 +203,11 @@ export abstract class FakeService {
 		}
 		if (fault?.kind === 'delay') await sleep(fault.ms);
 		if (fault?.kind === 'status') {
-			this.send(res, { status: fault.status, body: fault.body ?? { message: `Injected ${fault.status}` } });
+			this.send(res, {
+				status: fault.status,
+				body: fault.body ?? { message: `Injected ${fault.status}` },
+				headers: fault.headers,
+			});
 			return;
 		}
 		try {
@@ -209,12 +223,13 @@ export abstract class FakeService {
 	}
 
 	private send(res: ServerResponse, answer: FakeAnswer): void {
+		const headers = answer.headers ?? {};
 		if (answer.body === undefined) {
-			res.writeHead(answer.status).end();
+			res.writeHead(answer.status, headers).end();
 			return;
 		}
 		const payload = JSON.stringify(answer.body);
-		res.writeHead(answer.status, { 'content-type': 'application/json' }).end(payload);
+		res.writeHead(answer.status, { 'content-type': 'application/json', ...headers }).end(payload);
 	}
 }
 
