@@ -12,6 +12,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { StoredHook } from '../shared/hookStore';
 import { hookStore, servedHook } from '../shared/hookStore';
 import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
+import { optionLabelsSubtitle } from '../shared/subtitle';
 import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, webhookUrl, withLeadingField } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
@@ -51,7 +52,7 @@ export class SimplyMeetTrigger implements INodeType {
 		// version-1 webhook node (its binary-data option), which cost about 40 % of throughput.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: optionLabelsSubtitle('events', SIMPLYMEET_EVENTS),
 		description: 'Starts the workflow when a meeting is scheduled, cancelled or rescheduled in SimplyMeet.me',
 		defaults: { name: 'SimplyMeet Trigger' },
 		inputs: [],
