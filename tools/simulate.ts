@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * `npm run simulate -- <service> <event>`: makes a fake service of the running sandbox deliver a
  * realistic event to every webhook registered with it, as the real service would, and prints

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Runs our nodes inside n8n-core's own execution contexts (HookContext, ExecuteContext,
  * WebhookContext, LoadOptionsContext), so parameters, static data and

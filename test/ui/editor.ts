@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Helpers for the editor tests: headless Chromium through playwright-core, and the pieces of
  * n8n 2.41's editor the tests click (selectors are n8n's own `data-test-id` attributes, read off

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The editor, as users meet this package: the real n8n (n8n-runtime/) with our package, driven
  * in headless Chromium through playwright-core, against the fake SimplyMeet and Airmeet APIs.
