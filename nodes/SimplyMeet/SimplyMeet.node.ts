@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { runForEachItem } from '../shared/execute';
-import { requestedCount, returnAllFields } from '../shared/fields';
+import { requestedCount, requireHttpUrl, returnAllFields } from '../shared/fields';
 import { SIMPLYMEET_EVENTS, isSimplyMeetEvent } from './events';
 import type { SimplyMeetWebhook } from './transport';
 import { SimplyMeetClient } from './transport';
@@ -24,22 +24,6 @@ const webhookOperation = (operation: string) => ({
 function publicWebhook(hook: SimplyMeetWebhook): IDataObject {
 	const { secret, ...rest } = hook;
 	return { ...rest, hasSecret: typeof secret === 'string' && secret !== '' };
-}
-
-function requireHttpUrl(ctx: IExecuteFunctions, value: string, itemIndex: number): string {
-	const url = value.trim();
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(url);
-	} catch {
-		parsed = undefined;
-	}
-	if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
-		throw new NodeOperationError(ctx.getNode(), `The "URL" field needs a full http(s) address, got "${url}"`, {
-			itemIndex,
-		});
-	}
-	return url;
 }
 
 export class SimplyMeet implements INodeType {
@@ -184,7 +168,7 @@ async function runOperation(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	if (operation === 'create') {
-		const url = requireHttpUrl(ctx, ctx.getNodeParameter('url', itemIndex) as string, itemIndex);
+		const url = requireHttpUrl(ctx, itemIndex);
 		const events = ctx.getNodeParameter('events', itemIndex) as string[];
 		if (events.length === 0 || !events.every(isSimplyMeetEvent)) {
 			throw new NodeOperationError(ctx.getNode(), 'Choose at least one known event in the "Events" field', {

@@ -1,0 +1,5 @@
+import { resource } from '../common';
+import * as add from './add.operation';
+import * as getAll from './getAll.operation';
+
+export const participant = resource({ name: 'Participant', value: 'participant' }, [add, getAll], 'getAll');
