@@ -32,5 +32,6 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	}
 	const url = requireHttpUrl(this, itemIndex);
 	await client.deregisterWebhook({ id, triggerMetaInfoId: trigger.id, url }, { missingIsGone: false });
-	return [{ id, triggerMetaInfoId: trigger.id, url, deregistered: true }];
+	// n8n's convention for deletions is `deleted: true`; `deregistered` stays for workflows that read it.
+	return [{ id, triggerMetaInfoId: trigger.id, url, deleted: true, deregistered: true }];
 }
