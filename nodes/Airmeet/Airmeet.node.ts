@@ -12,7 +12,7 @@ export class Airmeet implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Airmeet webhooks, read events and participants, and add attendees',
+		description: 'Create and run Airmeet events, sessions and speakers, manage attendees and webhooks, and read registrations and attendance reports',
 		defaults: { name: 'Airmeet' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

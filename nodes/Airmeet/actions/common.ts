@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { LocatorField } from '../locators';
@@ -51,7 +46,15 @@ export function resource(
 		properties: [
 			selector,
 			...sorted.flatMap((operation) =>
-				updateDisplayOptions({ show: { resource: [option.value], operation: [operation.option.value] } }, operation.description),
+				updateDisplayOptions(
+					{
+						show: {
+							resource: [option.value],
+							operation: [operation.option.value],
+						},
+					},
+					operation.description,
+				),
 			),
 		],
 	};
@@ -73,7 +76,6 @@ export function locatorId(ctx: IExecuteFunctions, field: LocatorField, itemIndex
 	}
 	return result.id;
 }
-
 
 /** An entry of the Operation list; `action` is the name the node panel and an AI agent's tool list show. */
 export function operationOption(name: string, value: string, action: string, description: string): INodePropertyOptions {

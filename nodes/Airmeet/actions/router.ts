@@ -4,13 +4,17 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runForEachItem } from '../../shared/execute';
 import { AirmeetClient } from '../transport';
 import type { AirmeetResource } from './common';
+import { booth } from './booth/Booth.resource';
 import { event } from './event/Event.resource';
 import { participant } from './participant/Participant.resource';
+import { registration } from './registration/Registration.resource';
 import { samplePayload } from './samplePayload/SamplePayload.resource';
+import { session } from './session/Session.resource';
+import { speaker } from './speaker/Speaker.resource';
 import { webhook } from './webhook/Webhook.resource';
 
-const RESOURCES: AirmeetResource[] = [event, participant, samplePayload, webhook].sort((a, b) =>
-	a.option.name.localeCompare(b.option.name),
+const RESOURCES: AirmeetResource[] = [booth, event, participant, registration, samplePayload, session, speaker, webhook].sort(
+	(a, b) => a.option.name.localeCompare(b.option.name),
 );
 
 const BY_NAME = new Map(RESOURCES.map((entry) => [String(entry.option.value), entry]));
@@ -36,7 +40,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const operation = this.getNodeParameter('operation', itemIndex) as string;
 		const chosen = BY_NAME.get(resource)?.operations.get(operation);
 		if (!chosen) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
+				itemIndex,
+			});
 		}
 		return await chosen.execute.call(this, client, itemIndex);
 	});

@@ -6,10 +6,18 @@ import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
 
-export const option = operationOption('Add', 'add', 'Add a participant', 'Add an authorized attendee to an event and get their personal entry link');
+export const option = operationOption(
+	'Add',
+	'add',
+	'Add a participant',
+	'Add an authorized attendee to an event and get their personal entry link',
+);
 
 export const description: INodeProperties[] = [
-	eventLocator({ required: true, description: 'The event to add the attendee to' }),
+	eventLocator({
+		required: true,
+		description: 'The event to add the attendee to',
+	}),
 	{
 		displayName: 'Email',
 		name: 'email',

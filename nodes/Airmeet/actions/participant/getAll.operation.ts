@@ -5,10 +5,18 @@ import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
 
-export const option = operationOption('Get Many', 'getAll', 'Get many participants', 'List the people authorized to enter an event, with their registration details');
+export const option = operationOption(
+	'Get Many',
+	'getAll',
+	'Get many participants',
+	'List the people authorized to enter an event, with their registration details',
+);
 
 export const description: INodeProperties[] = [
-	eventLocator({ required: true, description: 'The event of the participants' }),
+	eventLocator({
+		required: true,
+		description: 'The event of the participants',
+	}),
 	...returnAllFields(),
 ];
 

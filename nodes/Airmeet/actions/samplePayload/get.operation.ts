@@ -5,7 +5,12 @@ import type { AirmeetClient } from '../../transport';
 import { readTrigger, triggerChoice } from '../webhook/fields';
 import { operationOption } from '../common';
 
-export const option = operationOption('Get', 'get', 'Get a sample payload', 'Get an example of what a trigger delivers, one item per entry when it is a list');
+export const option = operationOption(
+	'Get',
+	'get',
+	'Get a sample payload',
+	'Get an example of what a trigger delivers, one item per entry when it is a list',
+);
 
 export const description: INodeProperties[] = [triggerChoice(`The Airmeet trigger whose sample to get (its triggerMetaInfoId)`)];
 

@@ -7,7 +7,12 @@ import type { AirmeetClient } from '../../transport';
 import { URL_FIELD, readTrigger, triggerChoice } from './fields';
 import { operationOption } from '../common';
 
-export const option = operationOption('Deregister', 'deregister', 'Deregister a webhook', 'Remove a webhook from Airmeet, given its ID, trigger and URL');
+export const option = operationOption(
+	'Deregister',
+	'deregister',
+	'Deregister a webhook',
+	'Remove a webhook from Airmeet, given its ID, trigger and URL',
+);
 
 export const description: INodeProperties[] = [
 	triggerChoice('The trigger the webhook was registered for'),
@@ -26,12 +31,24 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	const trigger = readTrigger(this, itemIndex);
 	const id = requireText(this, 'webhookId', 'Webhook ID', itemIndex);
 	if (!ID_PATTERN.test(id)) {
-		throw new NodeOperationError(this.getNode(), `The "Webhook ID" field needs an ID made of letters, digits and dashes, got "${id}"`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The "Webhook ID" field needs an ID made of letters, digits and dashes, got "${id}"`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	const url = requireHttpUrl(this, itemIndex);
 	await client.deregisterWebhook({ id, triggerMetaInfoId: trigger.id, url }, { missingIsGone: false });
 	// n8n's convention for deletions is `deleted: true`; `deregistered` stays for workflows that read it.
-	return [{ id, triggerMetaInfoId: trigger.id, url, deleted: true, deregistered: true }];
+	return [
+		{
+			id,
+			triggerMetaInfoId: trigger.id,
+			url,
+			deleted: true,
+			deregistered: true,
+		},
+	];
 }

@@ -9,7 +9,11 @@ import { itemParameters } from '../common';
 export const TRIGGER_FIELD = 'Trigger';
 
 export function triggerChoice(description: string): INodeProperties {
-	return triggerField({ displayName: TRIGGER_FIELD, noDataExpression: false, description });
+	return triggerField({
+		displayName: TRIGGER_FIELD,
+		noDataExpression: false,
+		description,
+	});
 }
 
 export function readTrigger(ctx: IExecuteFunctions, itemIndex: number): AirmeetTriggerType {

@@ -14,8 +14,16 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		default: 'event',
 		options: [
-			{ name: 'Event', value: 'event', description: 'The webhooks of an event' },
-			{ name: 'Session', value: 'session', description: 'The webhooks of a session' },
+			{
+				name: 'Event',
+				value: 'event',
+				description: 'The webhooks of an event',
+			},
+			{
+				name: 'Session',
+				value: 'session',
+				description: 'The webhooks of a session',
+			},
 		],
 		description: 'Airmeet lists webhooks per event or per session',
 	},
@@ -40,7 +48,11 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	const scope = this.getNodeParameter('scope', itemIndex, 'event') as string;
 	const hooks =
 		scope === 'session'
-			? await client.listWebhooks({ sessionId: locatorId(this, SESSION_FIELD, itemIndex, true) })
-			: await client.listWebhooks({ airmeetId: locatorId(this, EVENT_FIELD, itemIndex, true) });
+			? await client.listWebhooks({
+					sessionId: locatorId(this, SESSION_FIELD, itemIndex, true),
+				})
+			: await client.listWebhooks({
+					airmeetId: locatorId(this, EVENT_FIELD, itemIndex, true),
+				});
 	return hooks.slice(0, requestedCount(this, itemIndex));
 }

@@ -6,7 +6,12 @@ import { WEBHOOK_OPTIONS_FIELD, readWebhookConfig, scopeFields } from '../../web
 import { itemParameters, operationOption } from '../common';
 import { TRIGGER_FIELD, URL_FIELD, triggerChoice } from './fields';
 
-export const option = operationOption('Register', 'register', 'Register a webhook', 'Have Airmeet call a URL when a trigger fires (for an event, a session or the whole community)');
+export const option = operationOption(
+	'Register',
+	'register',
+	'Register a webhook',
+	'Have Airmeet call a URL when a trigger fires (for an event, a session or the whole community)',
+);
 
 export const description: INodeProperties[] = [
 	triggerChoice('The Airmeet trigger (its triggerMetaInfoId)'),
@@ -18,6 +23,16 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
 	const config = readWebhookConfig(this.getNode(), itemParameters(this, itemIndex), TRIGGER_FIELD, itemIndex);
 	const url = requireHttpUrl(this, itemIndex);
-	const hook = { name: config.name, description: config.description, triggerMetaInfoId: config.trigger.id, url };
-	return [await client.registerWebhook(hook, { airmeetId: config.airmeetId, sessionId: config.sessionId })];
+	const hook = {
+		name: config.name,
+		description: config.description,
+		triggerMetaInfoId: config.trigger.id,
+		url,
+	};
+	return [
+		await client.registerWebhook(hook, {
+			airmeetId: config.airmeetId,
+			sessionId: config.sessionId,
+		}),
+	];
 }
