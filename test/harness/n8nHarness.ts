@@ -306,8 +306,9 @@ export class TestN8n {
 		helpers.httpRequestWithAuthentication = async function (this: unknown, type, options, credentialOptions) {
 			const request = { ...(options as IHttpRequestOptions) };
 			if (typeof request.ignoreHttpStatusErrors === 'object') request.ignoreHttpStatusErrors = true;
-			const { preAuthenticationRetryStatusCode: _ignored, ...rest } = (credentialOptions ?? {}) as IDataObject;
-			return await original.call(this, type, request, rest);
+			const legacyOptions = { ...((credentialOptions ?? {}) as IDataObject) };
+			delete legacyOptions.preAuthenticationRetryStatusCode;
+			return await original.call(this, type, request, legacyOptions);
 		};
 		return context;
 	}
