@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * What the editor shows of our nodes that needs no running n8n: subtitles (evaluated by
  * n8n-workflow's own expression engine, as the canvas does), labels, and the docs links. The

@@ -4,9 +4,7 @@
  * (a delete() failure, a delivery for an unregistered URL) reaches the log, and without secrets.
  */
 // n8n-core's own copies of these packages: the contexts take their logger from that container.
-// eslint-disable-next-line import/no-extraneous-dependencies
 import { Logger } from 'n8n-core/node_modules/@n8n/backend-common';
-// eslint-disable-next-line import/no-extraneous-dependencies
 import { Container } from 'n8n-core/node_modules/@n8n/di';
 
 export interface LogLine {

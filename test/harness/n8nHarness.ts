@@ -306,7 +306,8 @@ export class TestN8n {
 		helpers.httpRequestWithAuthentication = async function (this: unknown, type, options, credentialOptions) {
 			const request = { ...(options as IHttpRequestOptions) };
 			if (typeof request.ignoreHttpStatusErrors === 'object') request.ignoreHttpStatusErrors = true;
-			const { preAuthenticationRetryStatusCode: _ignored, ...rest } = (credentialOptions ?? {}) as IDataObject;
+			const rest: IDataObject = { ...((credentialOptions ?? {}) as IDataObject) };
+			delete rest.preAuthenticationRetryStatusCode;
 			return await original.call(this, type, request, rest);
 		};
 		return context;
