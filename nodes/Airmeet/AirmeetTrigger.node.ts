@@ -1,31 +1,23 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { StoredHook } from '../shared/hookStore';
 import { hookStore, servedHook } from '../shared/hookStore';
 import { sortRemoteHooks } from '../shared/remoteHooks';
 import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, webhookUrl, withLeadingField } from '../shared/trigger';
-import { EVENT_FIELD, SESSION_FIELD, eventLocator, parseLocator, searchEvents, searchSessions, sessionLocator } from './locators';
+import { searchEvents, searchSessions } from './methods/listSearch';
 import { payloadItems } from './payload';
-import type { AirmeetTriggerType } from './triggers';
-import {
-	TRIGGER_OPTIONS,
-	TRIGGER_SUBTITLE,
-	requiresEvent,
-	requiresSession,
-	takesEvent,
-	triggerById,
-	triggerIdsWithScope,
-} from './triggers';
+import { TRIGGER_SUBTITLE } from './triggers';
 import type { WebhookScope } from './transport';
 import { AirmeetClient } from './transport';
+import type { ParameterReader, WebhookConfig, WebhookConfigResult } from './webhookConfig';
+import { WEBHOOK_OPTIONS_FIELD, checkWebhookConfig, readWebhookConfig, scopeFields, triggerField } from './webhookConfig';
 
 /** What static data keeps per webhook URL: enough to deregister the hook and to recognise it. */
 interface RegisteredHook extends StoredHook {
@@ -36,62 +28,28 @@ interface RegisteredHook extends StoredHook {
 	sessionId?: string;
 }
 
-interface TriggerConfig extends WebhookScope {
-	trigger: AirmeetTriggerType;
-	name: string;
-	description: string;
-}
+/** The trigger field's label, as errors name it. */
+const TRIGGER_FIELD = 'Trigger On';
 
-type ConfigResult = { ok: true; config: TriggerConfig } | { ok: false; error: NodeOperationError };
+const parametersOf = (ctx: IHookFunctions): ParameterReader => (name, fallback) => ctx.getNodeParameter(name, fallback) as unknown;
 
 /** Reads and checks the node's settings before anything is sent to Airmeet. */
-function triggerConfig(ctx: IHookFunctions): ConfigResult {
-	const fail = (message: string, description?: string): ConfigResult => ({
-		ok: false,
-		error: new NodeOperationError(ctx.getNode(), message, { description }),
-	});
-	const triggerId = ctx.getNodeParameter('trigger', '') as unknown;
-	const trigger = triggerById(triggerId);
-	if (!trigger) return fail(`The "Trigger On" field has a value Airmeet does not know: "${String(triggerId)}"`);
-	const config: TriggerConfig = { trigger, name: trigger.defaultName, description: '' };
-	if (takesEvent(trigger)) {
-		const event = parseLocator(ctx.getNodeParameter(EVENT_FIELD.name, '') as unknown, EVENT_FIELD);
-		if (!event.ok) return fail(event.message);
-		if (event.id === undefined && requiresEvent(trigger)) {
-			return fail(`Choose an event in the "Event" field: the "${trigger.label}" trigger needs one`);
-		}
-		config.airmeetId = event.id;
-	}
-	if (requiresSession(trigger)) {
-		const session = parseLocator(ctx.getNodeParameter(SESSION_FIELD.name, '') as unknown, SESSION_FIELD);
-		if (!session.ok) return fail(session.message);
-		if (session.id === undefined) {
-			return fail(`Choose a session in the "Session" field: the "${trigger.label}" trigger needs one`);
-		}
-		config.sessionId = session.id;
-	}
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const name = typeof options.name === 'string' ? options.name.trim() : '';
-	const description = typeof options.description === 'string' ? options.description.trim() : '';
-	config.name = name || trigger.defaultName;
-	config.description = description || `n8n workflow trigger: ${trigger.label}`;
-	return { ok: true, config };
+function triggerConfig(ctx: IHookFunctions): WebhookConfigResult {
+	return checkWebhookConfig(parametersOf(ctx), TRIGGER_FIELD);
 }
 
-function readTriggerConfig(ctx: IHookFunctions): TriggerConfig {
-	const result = triggerConfig(ctx);
-	if (!result.ok) throw result.error;
-	return result.config;
+function readTriggerConfig(ctx: IHookFunctions): WebhookConfig {
+	return readWebhookConfig(ctx.getNode(), parametersOf(ctx), TRIGGER_FIELD);
 }
 
 /** Where Airmeet can list this configuration's hooks; none for community-wide hooks. */
-function listingScope(config: TriggerConfig): WebhookScope | undefined {
+function listingScope(config: WebhookConfig): WebhookScope | undefined {
 	if (config.sessionId) return { sessionId: config.sessionId };
 	if (config.airmeetId) return { airmeetId: config.airmeetId };
 	return undefined;
 }
 
-function storedHook(id: string, url: string, config: TriggerConfig): RegisteredHook {
+function storedHook(id: string, url: string, config: WebhookConfig): RegisteredHook {
 	const hook: RegisteredHook = { id, trigger: config.trigger.id, url };
 	if (config.airmeetId) hook.airmeetId = config.airmeetId;
 	if (config.sessionId) hook.sessionId = config.sessionId;
@@ -99,7 +57,7 @@ function storedHook(id: string, url: string, config: TriggerConfig): RegisteredH
 }
 
 /** Whether a stored hook was registered for exactly this URL, trigger, event and session. */
-function fitsConfig(hook: RegisteredHook, url: string, config: TriggerConfig): boolean {
+function fitsConfig(hook: RegisteredHook, url: string, config: WebhookConfig): boolean {
 	return (
 		hook.url === url &&
 		hook.trigger === config.trigger.id &&
@@ -142,58 +100,14 @@ export class AirmeetTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				// "Trigger On" is the label n8n's node panel expands into one entry per option.
-				displayName: 'Trigger On',
-				name: 'trigger',
-				type: 'options',
-				required: true,
+			// "Trigger On" is the label n8n's node panel expands into one entry per option.
+			triggerField({
+				displayName: TRIGGER_FIELD,
 				noDataExpression: true,
-				default: 'trigger.airmeet.registrant.added',
-				options: TRIGGER_OPTIONS,
-				description:
-					'What starts the workflow. A delivery holding a list (e.g. attendees) gives one item per entry.',
-			},
-			eventLocator({
-				required: true,
-				description: 'The event to watch',
-				displayOptions: { show: { trigger: triggerIdsWithScope('event', 'session') } },
+				description: 'What starts the workflow. A delivery holding a list (e.g. attendees) gives one item per entry.',
 			}),
-			eventLocator({
-				required: false,
-				description:
-					'The event to watch. Unconfirmed whether Airmeet needs one for this trigger: leave empty for the whole community, or choose one if Airmeet rejects the webhook without it.',
-				displayOptions: { show: { trigger: triggerIdsWithScope('eventOptional') } },
-			}),
-			sessionLocator({
-				description: 'The session to watch (sessions of the chosen event)',
-				displayOptions: { show: { trigger: triggerIdsWithScope('session') } },
-			}),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Webhook Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-						description: 'How the webhook is described in Airmeet. Leave empty for "n8n workflow trigger: &lt;trigger&gt;".',
-					},
-					{
-						displayName: 'Webhook Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. REGISTRANT_ADDED',
-						description:
-							'The name the webhook is registered under, which Airmeet ties to the trigger. Leave empty for the name used by certified Airmeet integrations (e.g. REGISTRANT_ADDED); which names Airmeet expects is unconfirmed, so change it only if Airmeet rejects the default.',
-					},
-				],
-			},
+			...scopeFields('to watch'),
+			WEBHOOK_OPTIONS_FIELD,
 		],
 	};
 

@@ -1,5 +1,5 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiContext, ApiRequest, ApiResponse, Failure, SendOptions, ServiceProfile } from '../shared/transport';
 import { apiError, defaultHint, isSuccess, sendRequest } from '../shared/transport';
@@ -16,6 +16,15 @@ export const EVENTS_PAGE_SIZE = 500;
 
 /** The largest page `/airmeet/{id}/participants` is known to serve. */
 export const PARTICIPANTS_PAGE_SIZE = 1000;
+
+/** Pages of registrations asked for; the cursor makes smaller pages served work too. */
+export const REGISTRATIONS_PAGE_SIZE = 100;
+
+/** Airmeet serves its attendance reports 50 entries a page. */
+export const REPORT_PAGE_SIZE = 50;
+
+/** The longest pause between two looks at a report being prepared. */
+export const MAX_REPORT_PAUSE_SECONDS = 60;
 
 /** Stops a misbehaving server from paging forever. */
 const MAX_PAGES = 10_000;
@@ -152,8 +161,9 @@ export interface NewWebhook {
 	url: string;
 }
 
-export interface EventPage {
-	events: IDataObject[];
+/** One page of a cursor-paged Airmeet list (`{data, cursors: {after, pageCount}}`). */
+export interface CursorPage {
+	items: IDataObject[];
 	/** The cursor of the next page, when Airmeet says there is one. */
 	after?: string;
 	/** How many pages Airmeet says there are. */
@@ -347,35 +357,36 @@ export class AirmeetClient {
 		return body;
 	}
 
-	async listEventPage(size: number, after?: string): Promise<EventPage> {
-		const qs: IDataObject = { size: Math.min(EVENTS_PAGE_SIZE, Math.max(1, size)) };
-		if (after !== undefined) qs.after = after;
-		const { body } = await this.request({ method: 'GET', path: '/airmeets', qs }, 'list the events');
-		const record = isRecord(body) ? body : {};
-		const events = (Array.isArray(record.data) ? record.data : []).filter(isRecord);
-		const cursors = isRecord(record.cursors) ? record.cursors : {};
-		const next = text(cursors.after);
-		return {
-			events,
-			after: next !== undefined && next !== after && events.length > 0 ? next : undefined,
-			pageCount: typeof cursors.pageCount === 'number' ? cursors.pageCount : undefined,
-		};
+	async listEventPage(size: number, after?: string): Promise<CursorPage> {
+		const { body } = await this.request(
+			{ method: 'GET', path: '/airmeets', qs: cursorQuery(Math.min(EVENTS_PAGE_SIZE, Math.max(1, size)), after) },
+			'list the events',
+		);
+		return readCursorPage(body, 'data', after);
 	}
 
 	/** Follows the `after` cursor until `max` events are collected (all when omitted). */
 	async listEvents(max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
-		const events: IDataObject[] = [];
-		const seen = new Set<string>();
-		let after: string | undefined;
-		for (let page = 0; page < MAX_PAGES && events.length < max; page++) {
-			const result = await this.listEventPage(Math.min(EVENTS_PAGE_SIZE, max - events.length), after);
-			events.push(...result.events);
-			const lastPage = result.pageCount !== undefined && page + 1 >= result.pageCount;
-			if (lastPage || result.after === undefined || seen.has(result.after)) break;
-			seen.add(result.after);
-			after = result.after;
+		return await collectCursorPages(async (after, size) => await this.listEventPage(size, after), EVENTS_PAGE_SIZE, max);
+	}
+
+	/**
+	 * For the event picker: Airmeet has no search parameter, so pages are read from `after` on
+	 * until one holds a match (at most `maxPages`). Returns the matches and where to go on.
+	 */
+	async findEvents(
+		matches: (event: IDataObject) => boolean,
+		after?: string,
+		maxPages = 20,
+	): Promise<{ events: IDataObject[]; after?: string }> {
+		let cursor = after;
+		for (let page = 0; page < maxPages; page++) {
+			const result = await this.listEventPage(EVENTS_PAGE_SIZE, cursor);
+			const found = result.items.filter(matches);
+			cursor = result.after;
+			if (cursor === undefined || found.length > 0) return { events: found, after: cursor };
 		}
-		return events.slice(0, max);
+		return { events: [], after: cursor };
 	}
 
 	/** An event's details, sessions included. */
@@ -384,7 +395,7 @@ export class AirmeetClient {
 			{ method: 'GET', path: `/airmeet/${encodeURIComponent(airmeetId)}/info` },
 			`get event ${airmeetId}`,
 		);
-		return isRecord(body) ? body : { value: body as IDataObject[string] };
+		return asRecord(body);
 	}
 
 	async listSessions(airmeetId: string): Promise<IDataObject[]> {
@@ -420,6 +431,246 @@ export class AirmeetClient {
 			{ method: 'POST', path: `/airmeet/${encodeURIComponent(airmeetId)}/attendee`, body: attendee },
 			`add ${String(attendee.email)} to event ${airmeetId}`,
 		);
-		return isRecord(body) ? body : { value: body as IDataObject[string] };
+		return asRecord(body);
 	}
+
+	/** One of the lists Airmeet answers in a single call (custom fields, tracks, booths, polls, questions). */
+	async eventList(airmeetId: string, list: EventList): Promise<IDataObject[]> {
+		const { path, key, what } = EVENT_LISTS[list];
+		const { body } = await this.request(
+			{ method: 'GET', path: `${eventPath(airmeetId)}/${path}` },
+			`get the ${what} of event ${airmeetId}`,
+		);
+		return listIn(body, key);
+	}
+
+	/** The recordings of some sessions of an event; Airmeet's download links live 6 hours. */
+	async listRecordings(airmeetId: string, sessionIds: string[]): Promise<IDataObject[]> {
+		const { body } = await this.request(
+			{ method: 'GET', path: `${eventPath(airmeetId)}/session-recordings`, qs: { sessionIds: sessionIds.join(',') } },
+			`get the recordings of event ${airmeetId}`,
+		);
+		return listIn(body, 'recordings');
+	}
+
+	/** The event's registrations, following the `after` cursor until `max` (all when omitted). */
+	async listRegistrations(airmeetId: string, max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+		return await collectCursorPages(
+			async (after, size) => {
+				const { body } = await this.request(
+					{ method: 'GET', path: `${eventPath(airmeetId)}/registrations`, qs: cursorQuery(size, after) },
+					`list the registrations of event ${airmeetId}`,
+				);
+				return readCursorPage(body, 'data', after);
+			},
+			REGISTRATIONS_PAGE_SIZE,
+			max,
+		);
+	}
+
+	async createEvent(event: IDataObject): Promise<IDataObject> {
+		const { body } = await this.request({ method: 'POST', path: '/airmeet', body: event }, `create the event ${String(event.eventName)}`);
+		return asRecord(body);
+	}
+
+	/** Starts (ONGOING) or finishes (FINISHED) an event. */
+	async setEventStatus(airmeetId: string, status: 'ONGOING' | 'FINISHED'): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'POST', path: `${eventPath(airmeetId)}/status`, body: { status } },
+			`set the status of event ${airmeetId} to ${status}`,
+		);
+		return asRecord(body);
+	}
+
+	async createSession(airmeetId: string, session: IDataObject): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'POST', path: `${eventPath(airmeetId)}/session`, body: session },
+			`create the session ${String(session.sessionTitle)} in event ${airmeetId}`,
+		);
+		return asRecord(body);
+	}
+
+	async addSpeaker(airmeetId: string, speaker: IDataObject): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'POST', path: `${eventPath(airmeetId)}/speaker`, body: speaker },
+			`add the speaker ${String(speaker.email)} to event ${airmeetId}`,
+		);
+		return asRecord(body);
+	}
+
+	/** Withdraws an attendee's authorization to enter the event. */
+	async removeAttendee(airmeetId: string, email: string): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'DELETE', path: `${eventPath(airmeetId)}/attendee/${encodeURIComponent(email)}` },
+			`remove ${email} from event ${airmeetId}`,
+		);
+		return asRecord(body);
+	}
+
+	/**
+	 * Reads an asynchronous report to the end (or `max` entries). While Airmeet is still preparing
+	 * it, either waits (see ReportWait) or returns the "preparing" answer instead of entries.
+	 */
+	async report(kind: ReportKind, target: ReportTarget, wait: ReportWait, max = Number.POSITIVE_INFINITY): Promise<ReportResult> {
+		const { path, what } = REPORTS[kind](target);
+		const action = `get the ${what}`;
+		const waited = { seconds: 0, pause: wait.firstPauseSeconds };
+		let preparing: IDataObject | undefined;
+		const items = await collectCursorPages(
+			async (after, size) => {
+				const answer = await this.whenPrepared({ method: 'GET', path, qs: cursorQuery(size, after) }, action, wait, waited);
+				if ('preparing' in answer) {
+					preparing = answer.preparing;
+					return undefined;
+				}
+				return readCursorPage(answer.ready, 'data', after);
+			},
+			REPORT_PAGE_SIZE,
+			max,
+		);
+		return preparing ? { ready: false, status: preparing } : { ready: true, items };
+	}
+
+	/** Asks until Airmeet has prepared the answer, pausing longer each time, within `wait`'s limit. */
+	private async whenPrepared(
+		request: ApiRequest,
+		action: string,
+		wait: ReportWait,
+		waited: { seconds: number; pause: number },
+	): Promise<{ ready: unknown } | { preparing: IDataObject }> {
+		for (;;) {
+			const response = await this.request(request, action, { accept: isPreparing });
+			if (!isPreparing(response)) return { ready: response.body };
+			if (!wait.wait) return { preparing: isRecord(response.body) ? response.body : { statusCode: response.statusCode } };
+			const remaining = wait.maxWaitSeconds - waited.seconds;
+			if (remaining <= 0) throw this.stillPreparing(action, waited.seconds);
+			const pause = Math.min(waited.pause, remaining);
+			await sleep(pause * 1000);
+			waited.seconds += pause;
+			waited.pause = Math.min(waited.pause * 2, MAX_REPORT_PAUSE_SECONDS);
+		}
+	}
+
+	private stillPreparing(action: string, seconds: number): NodeApiError {
+		return apiError(this.ctx.getNode(), AIRMEET, { message: `the report is still being prepared after ${Math.round(seconds)} s of waiting` }, {
+			action,
+			hint: 'Airmeet prepares this report on demand (attendance only once the event or session has finished; UTMs within 90 minutes). Run the node again later, or raise "Max Wait" in its options.',
+			secrets: this.secrets,
+		});
+	}
+}
+
+function eventPath(airmeetId: string): string {
+	return `/airmeet/${encodeURIComponent(airmeetId)}`;
+}
+
+function asRecord(body: unknown): IDataObject {
+	return isRecord(body) ? body : { value: body as IDataObject[string] };
+}
+
+/** The lists of an event Airmeet answers in one call: where, under which key, and what they are. */
+export const EVENT_LISTS = {
+	customFields: { path: 'custom-fields', key: 'customFields', what: 'custom registration fields' },
+	tracks: { path: 'tracks', key: 'tracks', what: 'tracks' },
+	booths: { path: 'booths', key: 'booths', what: 'booths' },
+	polls: { path: 'polls', key: 'data', what: 'polls' },
+	questions: { path: 'questions', key: 'data', what: 'questions' },
+} as const;
+
+export type EventList = keyof typeof EVENT_LISTS;
+
+/** What a report is about; which ids it needs depends on the report. */
+export interface ReportTarget {
+	airmeetId: string;
+	sessionId?: string;
+	boothId?: string;
+}
+
+const enc = (id: string | undefined) => encodeURIComponent(id ?? '');
+
+/** Airmeet's asynchronous reports, prepared on demand. */
+const REPORTS = {
+	eventAttendance: (t: ReportTarget) => ({ path: `${eventPath(t.airmeetId)}/attendees`, what: `attendance of event ${t.airmeetId}` }),
+	sessionAttendance: (t: ReportTarget) => ({ path: `/session/${enc(t.sessionId)}/attendees`, what: `attendance of session ${String(t.sessionId)}` }),
+	boothAttendance: (t: ReportTarget) => ({
+		path: `${eventPath(t.airmeetId)}/booth/${enc(t.boothId)}/booth-attendance`,
+		what: `attendance of booth ${String(t.boothId)}`,
+	}),
+	utms: (t: ReportTarget) => ({ path: `${eventPath(t.airmeetId)}/utms`, what: `UTM report of event ${t.airmeetId}` }),
+	replayAttendance: (t: ReportTarget) => ({
+		path: `${eventPath(t.airmeetId)}/event-replay-attendees`,
+		what: `replay attendance of event ${t.airmeetId}`,
+	}),
+} as const;
+
+export type ReportKind = keyof typeof REPORTS;
+
+/** How long to wait for a report Airmeet is still preparing. */
+export interface ReportWait {
+	/** Whether to wait at all; otherwise the "preparing" answer comes back as the result. */
+	wait: boolean;
+	/** All pauses together stay within this. */
+	maxWaitSeconds: number;
+	/** The first pause; each next one doubles, up to MAX_REPORT_PAUSE_SECONDS. */
+	firstPauseSeconds: number;
+}
+
+export type ReportResult = { ready: true; items: IDataObject[] } | { ready: false; status: IDataObject };
+
+/** Airmeet's "preparing your results" answer: HTTP 202, or `statusCode` 202 in the body (which one is unconfirmed). */
+export function isPreparing(response: ApiResponse): boolean {
+	return response.statusCode === 202 || bodyStatusCode(response.body) === '202';
+}
+
+function cursorQuery(size: number, after: string | undefined): IDataObject {
+	return after === undefined ? { size } : { size, after };
+}
+
+/**
+ * The list in an answer: under `key`, else the first list the body holds (the shapes of several
+ * reports are unconfirmed), else the body itself when it is a list. Entries that are not objects
+ * are kept as `{value}`, since an n8n item must be an object.
+ */
+export function listIn(body: unknown, key: string): IDataObject[] {
+	const record = isRecord(body) ? body : {};
+	const list = Array.isArray(body) ? body : Array.isArray(record[key]) ? record[key] : Object.values(record).find(Array.isArray);
+	return ((list ?? []) as unknown[]).map((entry) => (isRecord(entry) ? entry : { value: entry as IDataObject[string] }));
+}
+
+/** Reads one cursor page; a cursor that repeats the one asked for, or comes with no items, ends the list. */
+export function readCursorPage(body: unknown, key: string, requestedAfter?: string): CursorPage {
+	const record = isRecord(body) ? body : {};
+	const items = listIn(body, key);
+	const cursors = isRecord(record.cursors) ? record.cursors : {};
+	const next = text(cursors.after);
+	return {
+		items,
+		after: next !== undefined && next !== requestedAfter && items.length > 0 ? next : undefined,
+		pageCount: typeof cursors.pageCount === 'number' ? cursors.pageCount : undefined,
+	};
+}
+
+/**
+ * Follows `after` cursors until `max` items are collected (all for Infinity), Airmeet's last page
+ * (by `pageCount`, a missing cursor or one seen before) or MAX_PAGES. A page of `undefined` stops
+ * the reading early (a report still being prepared).
+ */
+async function collectCursorPages(
+	fetchPage: (after: string | undefined, size: number) => Promise<CursorPage | undefined>,
+	pageSize: number,
+	max: number,
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	const seen = new Set<string>();
+	let after: string | undefined;
+	for (let page = 0; page < MAX_PAGES && items.length < max; page++) {
+		const result = await fetchPage(after, Math.min(pageSize, max - items.length));
+		if (!result) break;
+		items.push(...result.items);
+		const lastPage = result.pageCount !== undefined && page + 1 >= result.pageCount;
+		if (lastPage || result.after === undefined || seen.has(result.after)) break;
+		seen.add(result.after);
+		after = result.after;
+	}
+	return items.slice(0, max);
 }

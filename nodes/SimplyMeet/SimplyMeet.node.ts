@@ -11,10 +11,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { runForEachItem } from '../shared/execute';
-import { requestedCount, returnAllFields } from '../shared/fields';
+import { requestedCount, requireHttpUrl, returnAllFields } from '../shared/fields';
 import { SIMPLYMEET_EVENTS, isSimplyMeetEvent } from './events';
 import type { SimplyMeetWebhook } from './transport';
-import { SimplyMeetClient } from './transport';
+import { MAX_SINGLE_USE_LINKS, SimplyMeetClient } from './transport';
 
 const webhookOperation = (operation: string) => ({
 	show: { resource: ['webhook'], operation: [operation] },
@@ -26,20 +26,14 @@ function publicWebhook(hook: SimplyMeetWebhook): IDataObject {
 	return { ...rest, hasSecret: typeof secret === 'string' && secret !== '' };
 }
 
-function requireHttpUrl(ctx: IExecuteFunctions, value: string, itemIndex: number): string {
-	const url = value.trim();
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(url);
-	} catch {
-		parsed = undefined;
+const UUID_SOURCE = '^[A-Za-z0-9-]+$';
+
+function readUuid(ctx: IExecuteFunctions, name: string, displayName: string, itemIndex: number): string {
+	const uuid = String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true })).trim();
+	if (!new RegExp(UUID_SOURCE).test(uuid)) {
+		throw new NodeOperationError(ctx.getNode(), `The "${displayName}" field needs a UUID`, { itemIndex });
 	}
-	if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
-		throw new NodeOperationError(ctx.getNode(), `The "URL" field needs a full http(s) address, got "${url}"`, {
-			itemIndex,
-		});
-	}
-	return url;
+	return uuid;
 }
 
 export class SimplyMeet implements INodeType {
@@ -50,7 +44,7 @@ export class SimplyMeet implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage the webhooks of a SimplyMeet.me account',
+		description: 'Manage the webhooks of a SimplyMeet.me account, list its meeting types and create single-use booking links',
 		defaults: { name: 'SimplyMeet' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -62,8 +56,78 @@ export class SimplyMeet implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Webhook', value: 'webhook' }],
+				options: [
+					{ name: 'Meeting Type', value: 'meetingType' },
+					{ name: 'Single-Use Link', value: 'singleUseLink' },
+					{ name: 'Webhook', value: 'webhook' },
+				],
 				default: 'webhook',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['meetingType'] } },
+				options: [
+					{
+						name: 'Get Many',
+						value: 'getAll',
+						description: 'List the meeting types of the account, with their UUIDs (for single-use links)',
+						action: 'Get many meeting types',
+					},
+				],
+				default: 'getAll',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['singleUseLink'] } },
+				options: [
+					{
+						name: 'Create',
+						value: 'create',
+						description: 'Create booking links for a meeting type that each work once',
+						action: 'Create single use links',
+					},
+				],
+				default: 'create',
+			},
+			...returnAllFields({ show: { resource: ['meetingType'], operation: ['getAll'] } }),
+			{
+				displayName: 'Meeting Type',
+				name: 'meetingType',
+				type: 'resourceLocator',
+				required: true,
+				default: { mode: 'list', value: '' },
+				description: 'The meeting type the links book',
+				displayOptions: { show: { resource: ['singleUseLink'], operation: ['create'] } },
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchMeetingTypes', searchable: true },
+					},
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. 0b6c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e',
+						validation: [{ type: 'regex', properties: { regex: UUID_SOURCE, errorMessage: 'A UUID has only letters, digits and dashes' } }],
+					},
+				],
+			},
+			{
+				displayName: 'How Many',
+				name: 'count',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_SINGLE_USE_LINKS },
+				default: 1,
+				description: `How many links to create at once (up to ${MAX_SINGLE_USE_LINKS}); one item each`,
+				displayOptions: { show: { resource: ['singleUseLink'], operation: ['create'] } },
 			},
 			{
 				displayName: 'Operation',
@@ -143,12 +207,7 @@ export class SimplyMeet implements INodeType {
 						name: 'id',
 						type: 'string',
 						placeholder: 'e.g. 0b6c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e',
-						validation: [
-							{
-								type: 'regex',
-								properties: { regex: '^[A-Za-z0-9-]+$', errorMessage: 'A webhook UUID has only letters, digits and dashes' },
-							},
-						],
+						validation: [{ type: 'regex', properties: { regex: UUID_SOURCE, errorMessage: 'A webhook UUID has only letters, digits and dashes' } }],
 					},
 				],
 			},
@@ -166,13 +225,27 @@ export class SimplyMeet implements INodeType {
 					.map((hook) => ({ name: `${hook.url} (${hook.events.join(', ')})`, value: hook.uuid }));
 				return { results };
 			},
+			async searchMeetingTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+				const client = await SimplyMeetClient.connect(this);
+				const needle = filter?.toLowerCase() ?? '';
+				const results = (await client.listMeetingTypes())
+					.filter((type) => typeof type.uuid === 'string')
+					.filter((type) => !needle || `${String(type.name)} ${String(type.uuid)}`.toLowerCase().includes(needle))
+					.map((type) => ({ name: typeof type.name === 'string' ? type.name : String(type.uuid), value: String(type.uuid) }));
+				return { results };
+			},
 		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const client = await SimplyMeetClient.connect(this);
 		return await runForEachItem(this, async (itemIndex) =>
-			await runOperation(this, client, this.getNodeParameter('operation', itemIndex) as string, itemIndex),
+			await runOperation(
+				this,
+				client,
+				`${this.getNodeParameter('resource', itemIndex) as string}:${this.getNodeParameter('operation', itemIndex) as string}`,
+				itemIndex,
+			),
 		);
 	}
 }
@@ -183,8 +256,8 @@ async function runOperation(
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	if (operation === 'create') {
-		const url = requireHttpUrl(ctx, ctx.getNodeParameter('url', itemIndex) as string, itemIndex);
+	if (operation === 'webhook:create') {
+		const url = requireHttpUrl(ctx, itemIndex);
 		const events = ctx.getNodeParameter('events', itemIndex) as string[];
 		if (events.length === 0 || !events.every(isSimplyMeetEvent)) {
 			throw new NodeOperationError(ctx.getNode(), 'Choose at least one known event in the "Events" field', {
@@ -194,16 +267,23 @@ async function runOperation(
 		const secret = (ctx.getNodeParameter('secret', itemIndex, '') as string) || randomBytes(32).toString('hex');
 		return [publicWebhook(await client.createWebhook({ url, events, secret }))];
 	}
-	if (operation === 'getAll') {
+	if (operation === 'webhook:getAll') {
 		return (await client.listWebhooks(requestedCount(ctx, itemIndex))).map(publicWebhook);
 	}
-	if (operation === 'delete') {
-		const uuid = String(ctx.getNodeParameter('webhookId', itemIndex, '', { extractValue: true })).trim();
-		if (!/^[A-Za-z0-9-]+$/.test(uuid)) {
-			throw new NodeOperationError(ctx.getNode(), 'The "Webhook" field needs a webhook UUID', { itemIndex });
-		}
+	if (operation === 'webhook:delete') {
+		const uuid = readUuid(ctx, 'webhookId', 'Webhook', itemIndex);
 		await client.deleteWebhook(uuid, { missingIsGone: false });
 		return [{ uuid, deleted: true }];
+	}
+	if (operation === 'meetingType:getAll') return await client.listMeetingTypes(requestedCount(ctx, itemIndex));
+	if (operation === 'singleUseLink:create') {
+		const meetingType = readUuid(ctx, 'meetingType', 'Meeting Type', itemIndex);
+		const count = ctx.getNodeParameter('count', itemIndex, 1) as number;
+		if (!Number.isInteger(count) || count < 1 || count > MAX_SINGLE_USE_LINKS) {
+			throw new NodeOperationError(ctx.getNode(), `The "How Many" field needs a whole number from 1 to ${MAX_SINGLE_USE_LINKS}`, { itemIndex });
+		}
+		const links = await client.createSingleUseLinks(meetingType, count);
+		return links.map((link) => ({ meetingTypeUuid: meetingType, ...link }));
 	}
 	throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported`, { itemIndex });
 }

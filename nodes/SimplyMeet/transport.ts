@@ -19,13 +19,13 @@ export interface SimplyMeetWebhook extends IDataObject {
 	created_at?: string;
 }
 
-interface WebhookPage {
-	page: number;
-	pages: number;
-	total?: number;
-	items: SimplyMeetWebhook[];
+interface ListPage {
+	items: IDataObject[];
 	hasNext: boolean;
 }
+
+/** The most links `/single-use-link-list` makes at once. */
+export const MAX_SINGLE_USE_LINKS = 56;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -108,35 +108,69 @@ export class SimplyMeetClient {
 		});
 	}
 
-	async listWebhookPage(page: number, limit: number): Promise<WebhookPage> {
-		const { body } = await this.request(
-			{ method: 'GET', path: '/webhooks', qs: { page, limit } },
-			'list webhooks',
-		);
+	/** One page of a paged SimplyMeet list (`page`, `pages`, `_embedded.items`, `_links.next`). */
+	private async listPage(path: string, page: number, limit: number, action: string, notOffered?: string): Promise<ListPage> {
+		const { statusCode, body } = await this.request({ method: 'GET', path, qs: { page, limit } }, action, {
+			accept: notOffered ? [404] : [],
+		});
+		if (statusCode === 404 && notOffered) throw this.notOffered(action, notOffered);
 		const record = isRecord(body) ? body : {};
 		const embedded = isRecord(record._embedded) ? record._embedded : {};
-		const rawItems = Array.isArray(embedded.items) ? embedded.items : [];
 		const links = isRecord(record._links) ? record._links : {};
 		const pages = typeof record.pages === 'number' ? record.pages : page;
 		return {
-			page,
-			pages,
-			total: typeof record.total === 'number' ? record.total : undefined,
-			items: rawItems.map(toWebhook).filter((hook): hook is SimplyMeetWebhook => hook !== undefined),
+			items: (Array.isArray(embedded.items) ? embedded.items : []).filter(isRecord) as IDataObject[],
 			hasNext: page < pages || links.next !== undefined,
 		};
 	}
 
-	/** Pages through the account's webhooks until `max` are collected (all when omitted). */
-	async listWebhooks(max = Number.POSITIVE_INFINITY): Promise<SimplyMeetWebhook[]> {
-		const hooks: SimplyMeetWebhook[] = [];
+	/** Pages through a list until `max` entries are collected (all when Infinity). */
+	private async collectPages(path: string, action: string, max: number, notOffered?: string): Promise<IDataObject[]> {
+		const entries: IDataObject[] = [];
 		const limit = Math.min(SIMPLYMEET_PAGE_SIZE, Math.max(1, max));
-		for (let page = 1; page <= MAX_PAGES && hooks.length < max; page++) {
-			const result = await this.listWebhookPage(page, limit);
-			hooks.push(...result.items);
+		for (let page = 1; page <= MAX_PAGES && entries.length < max; page++) {
+			const result = await this.listPage(path, page, limit, action, notOffered);
+			entries.push(...result.items);
 			if (!result.hasNext || result.items.length === 0) break;
 		}
-		return hooks.slice(0, max);
+		return entries.slice(0, max);
+	}
+
+	/** Pages through the account's webhooks until `max` are collected (all when omitted). */
+	async listWebhooks(max = Number.POSITIVE_INFINITY): Promise<SimplyMeetWebhook[]> {
+		const entries = await this.collectPages('/webhooks', 'list webhooks', max);
+		return entries.map(toWebhook).filter((hook): hook is SimplyMeetWebhook => hook !== undefined);
+	}
+
+	/** The account's meeting types (seen on SimplyMeet's pages and in other clients; unconfirmed on today's host). */
+	async listMeetingTypes(max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+		return await this.collectPages('/users/me/meeting-types', 'list meeting types', max, 'meeting types');
+	}
+
+	/** Single-use booking links for one meeting type: one, or several at once (up to MAX_SINGLE_USE_LINKS). */
+	async createSingleUseLinks(meetingTypeUuid: string, count: number): Promise<IDataObject[]> {
+		const several = count > 1;
+		const action = several ? `create ${count} single-use links` : 'create a single-use link';
+		const { statusCode, body } = await this.request(
+			several
+				? { method: 'POST', path: '/single-use-link-list', body: { meeting_type_uuid: meetingTypeUuid, count } }
+				: { method: 'POST', path: '/single-use-link', body: { meeting_type_uuid: meetingTypeUuid } },
+			action,
+			{ accept: [404] },
+		);
+		if (statusCode === 404) throw this.notOffered(action, 'single-use links');
+		const record = isRecord(body) ? body : {};
+		const list = Array.isArray(body) ? body : [record.items, record.links, record.data].find(Array.isArray);
+		return (list ?? [record]).filter(isRecord) as IDataObject[];
+	}
+
+	/** A 404 on an endpoint seen only on SimplyMeet's pages and in other clients: the host does not have it. */
+	private notOffered(action: string, what: string) {
+		return apiError(this.ctx.getNode(), SIMPLYMEET, { statusCode: 404, body: { message: `this SimplyMeet API does not offer ${what}` } }, {
+			action,
+			hint: `The ${what} endpoints were seen on SimplyMeet's pages and in other clients but are not confirmed on every host: check the base URL in the SimplyMeet credential, or ask SimplyMeet whether your plan has them.`,
+			secrets: this.secrets,
+		});
 	}
 
 	async createWebhook(hook: { url: string; events: string[]; secret: string }): Promise<SimplyMeetWebhook> {

@@ -245,7 +245,13 @@ describe('webhook', () => {
 			trigger: 'trigger.airmeet.registrant.added',
 			url,
 		});
-		expect(removed.json).toEqual({ id: created.json.id, triggerMetaInfoId: 'trigger.airmeet.registrant.added', url, deregistered: true });
+		expect(removed.json).toEqual({
+			id: created.json.id,
+			triggerMetaInfoId: 'trigger.airmeet.registrant.added',
+			url,
+			deleted: true,
+			deregistered: true,
+		});
 		expect(world.fake.hooks).toHaveLength(0);
 	});
 

@@ -31,6 +31,15 @@ export interface FakeSession {
 	status: string;
 	duration: number;
 	type: string;
+	/** Who attended (served only once the session is FINISHED). */
+	attendees: Json[];
+}
+
+export interface FakeBooth {
+	boothId: string;
+	name: string;
+	/** Who visited (served only once the event is FINISHED). */
+	attendees: Json[];
 }
 
 export interface FakeAirmeetEvent {
@@ -42,6 +51,20 @@ export interface FakeAirmeetEvent {
 	endTime: number;
 	sessions: FakeSession[];
 	participants: Json[];
+	/** Registrations as `/registrations` lists them (cursor paging). */
+	registrations: Json[];
+	/** The asynchronous reports, served only once the event is FINISHED (UTMs: any time). */
+	attendees: Json[];
+	replayAttendees: Json[];
+	utms: Json[];
+	customFields: Json[];
+	tracks: Json[];
+	booths: FakeBooth[];
+	polls: Json[];
+	questions: Json[];
+	speakers: Json[];
+	/** Recordings by session id. */
+	recordings: Record<string, Json[]>;
 }
 
 export interface FakeAirmeetHook {
@@ -79,18 +102,22 @@ export interface AirmeetFakeOptions {
 	strictNames?: boolean;
 	/** The largest `/airmeets` page served. */
 	maxEventPage?: number;
+	/** How many calls each asynchronous report answers "preparing" before it is ready. */
+	preparingCalls?: number;
+	/** The HTTP status of a "preparing" answer: 200 with statusCode 202 in the body, or 202 itself (unconfirmed which). */
+	preparingHttpStatus?: 200 | 202;
+	/** The largest `/registrations` page served. */
+	maxRegistrationPage?: number;
 }
+
+/** Airmeet serves its reports 50 entries a page, whatever size is asked for. */
+export const FAKE_REPORT_PAGE = 50;
 
 const KEY_PAIR_ROUTES = [
 	'/platform-integration/v1/webhook-register',
 	'/platform-integration/v1/webhook-deregister',
 	'/platform-integration/v1/sample-payload',
 ];
-
-/** A copy of `value` without `keys` (what the fake keeps to itself is left out of its answers). */
-function omit<T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> {
-	return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
-}
 
 function header(call: RecordedCall, name: string): string | undefined {
 	const value = call.headers[name.toLowerCase()];
@@ -169,6 +196,15 @@ export class AirmeetFake extends FakeService {
 
 	maxEventPage: number;
 
+	preparingCalls: number;
+
+	preparingHttpStatus: 200 | 202;
+
+	maxRegistrationPage: number;
+
+	/** How many times each report (by path) was asked for so far: the first `preparingCalls` answer "preparing". */
+	private readonly reportCalls = new Map<string, number>();
+
 	/** Revoked keys answer 403 on /auth (and are refused by key-pair calls). */
 	revoked = false;
 
@@ -197,6 +233,9 @@ export class AirmeetFake extends FakeService {
 		this.idStyle = options.idStyle ?? 'uuid';
 		this.strictNames = options.strictNames ?? true;
 		this.maxEventPage = options.maxEventPage ?? 500;
+		this.preparingCalls = options.preparingCalls ?? 0;
+		this.preparingHttpStatus = options.preparingHttpStatus ?? 200;
+		this.maxRegistrationPage = options.maxRegistrationPage ?? 100;
 	}
 
 	// ---- seeding and inspection -------------------------------------------------------------
@@ -212,6 +251,17 @@ export class AirmeetFake extends FakeService {
 			endTime: Date.UTC(2026, 11, index % 28 || 1, 12),
 			sessions: [],
 			participants: [],
+			registrations: [],
+			attendees: [],
+			replayAttendees: [],
+			utms: [],
+			customFields: [],
+			tracks: [],
+			booths: [],
+			polls: [],
+			questions: [],
+			speakers: [],
+			recordings: {},
 			...overrides,
 		};
 		this.events.push(event);
@@ -226,6 +276,7 @@ export class AirmeetFake extends FakeService {
 			status: 'CREATED',
 			duration: 30,
 			type: 'HOSTING',
+			attendees: [],
 			...overrides,
 		};
 		event.sessions.push(session);
@@ -236,6 +287,20 @@ export class AirmeetFake extends FakeService {
 		for (let i = 0; i < count; i++) {
 			const n = event.participants.length + 1;
 			event.participants.push({ email: `person${n}@example.com`, name: `Person ${n}`, registrationDate: '2026-11-01' });
+		}
+	}
+
+	seedBooth(event: FakeAirmeetEvent, overrides: Partial<FakeBooth> = {}): FakeBooth {
+		const booth: FakeBooth = { boothId: randomUUID(), name: `Booth ${event.booths.length + 1}`, attendees: [], ...overrides };
+		event.booths.push(booth);
+		return booth;
+	}
+
+	/** `count` people, numbered on from what `list` holds, in the shape attendance reports use. */
+	seedPeople(list: Json[], count: number, extra: Json = {}): void {
+		for (let i = 0; i < count; i++) {
+			const n = list.length + 1;
+			list.push({ email: `attendee${n}@example.com`, name: `Attendee ${n}`, timeSpent: n % 90, ...extra });
 		}
 	}
 
@@ -315,7 +380,7 @@ export class AirmeetFake extends FakeService {
 	protected override async control(call: RecordedCall): Promise<FakeAnswer> {
 		if (call.path === '/hooks' && call.method === 'GET') return { status: 200, body: { hooks: this.hooks } };
 		if (call.path === '/events' && call.method === 'GET') {
-			return { status: 200, body: { events: this.events.map((event) => omit(event, 'participants')) } };
+			return { status: 200, body: { events: this.events.map(({ uid, name, status, sessions }) => ({ uid, name, status, sessions })) } };
 		}
 		if (call.path === '/deliver' && call.method === 'POST') {
 			const trigger = String(bodyOf(call).trigger ?? '');
@@ -343,17 +408,161 @@ export class AirmeetFake extends FakeService {
 		if (refused) return refused;
 		if (call.path === '/platform-integration/v1/webhook-list' && call.method === 'GET') return this.list(call);
 		if (call.path === '/airmeets' && call.method === 'GET') return this.listEvents(call);
-		const match = /^\/airmeet\/([^/]+)\/(info|participants|attendee)$/.exec(call.path);
+		if (call.path === '/airmeet' && call.method === 'POST') return this.createEvent(call);
+		const sessionMatch = /^\/session\/([^/]+)\/attendees$/.exec(call.path);
+		if (sessionMatch && call.method === 'GET') return this.sessionAttendance(call, decodeURIComponent(sessionMatch[1]));
+		const match = /^\/airmeet\/([^/]+)\/(.+)$/.exec(call.path);
 		if (match) {
 			const event = this.events.find((candidate) => candidate.uid === decodeURIComponent(match[1]));
 			if (!event) return { status: 404, body: { message: 'Airmeet not found' } };
 			if (this.forbiddenEvents.has(event.uid)) return { status: 401, body: { message: 'No permission for this Airmeet' } };
-			if (match[2] === 'info' && call.method === 'GET') return this.info(event);
-			if (match[2] === 'participants' && call.method === 'GET') return this.participants(call, event);
-			if (match[2] === 'attendee' && call.method === 'POST') return this.addAttendee(call, event);
-			return { status: 405 };
+			return this.eventRoute(call, event, match[2]);
 		}
 		return { status: 404, body: { message: `No route ${call.method} ${call.path}` } };
+	}
+
+	private eventRoute(call: RecordedCall, event: FakeAirmeetEvent, rest: string): FakeAnswer {
+		const get = call.method === 'GET';
+		const post = call.method === 'POST';
+		if (rest === 'info' && get) return this.info(event);
+		if (rest === 'participants' && get) return this.participants(call, event);
+		if (rest === 'attendee' && post) return this.addAttendee(call, event);
+		if (rest.startsWith('attendee/') && call.method === 'DELETE') return this.removeAttendee(event, rest.slice('attendee/'.length));
+		if (rest === 'registrations' && get) return this.cursorList(call, event.registrations, this.maxRegistrationPage);
+		if (rest === 'custom-fields' && get) return { status: 200, body: { customFields: event.customFields } };
+		if (rest === 'tracks' && get) return { status: 200, body: { tracks: event.tracks } };
+		if (rest === 'booths' && get) return { status: 200, body: { booths: event.booths.map(({ attendees: _a, ...booth }) => booth) } };
+		if (rest === 'polls' && get) return { status: 200, body: { data: event.polls } };
+		if (rest === 'questions' && get) return { status: 200, body: { data: event.questions } };
+		if (rest === 'session-recordings' && get) return this.recordings(call, event);
+		if (rest === 'status' && post) return this.setStatus(call, event);
+		if (rest === 'session' && post) return this.createSession(call, event);
+		if (rest === 'speaker' && post) return this.addSpeaker(call, event);
+		if (rest === 'attendees' && get) return this.report(call, event.status === 'FINISHED', event.attendees, 'Airmeet');
+		if (rest === 'event-replay-attendees' && get) return this.report(call, event.status === 'FINISHED', event.replayAttendees, 'Airmeet');
+		if (rest === 'utms' && get) return this.report(call, true, event.utms, 'Airmeet');
+		const booth = /^booth\/([^/]+)\/booth-attendance$/.exec(rest);
+		if (booth && get) {
+			const found = event.booths.find((candidate) => candidate.boothId === decodeURIComponent(booth[1]));
+			if (!found) return { status: 404, body: { message: 'Booth not found' } };
+			return this.report(call, event.status === 'FINISHED', found.attendees, 'Airmeet');
+		}
+		return { status: 405 };
+	}
+
+	/**
+	 * An asynchronous report: the first `preparingCalls` calls for it answer "preparing", then its
+	 * entries come 50 a page by cursor. Attendance exists only once the event or session FINISHED.
+	 */
+	private report(call: RecordedCall, available: boolean, entries: Json[], what: 'Airmeet' | 'Session'): FakeAnswer {
+		if (!available) {
+			return { status: 400, body: { statusCode: 400, statusMessage: `${what} has not finished: attendance is available once it is FINISHED` } };
+		}
+		const asked = (this.reportCalls.get(call.path) ?? 0) + 1;
+		this.reportCalls.set(call.path, asked);
+		if (asked <= this.preparingCalls) {
+			return { status: this.preparingHttpStatus, body: { statusCode: 202, statusMessage: 'Preparing your results. Please try again after some time.' } };
+		}
+		return this.cursorList(call, entries, FAKE_REPORT_PAGE);
+	}
+
+	/** Cursor paging as `/airmeets` does it: `after` is the offset of the next page. */
+	private cursorList(call: RecordedCall, entries: Json[], maxPage: number): FakeAnswer {
+		const size = Math.min(maxPage, Math.max(1, Number(call.query.get('size') ?? maxPage) || maxPage));
+		const start = Number(call.query.get('after') ?? 0) || 0;
+		const next = start + size < entries.length ? start + size : null;
+		return {
+			status: 200,
+			body: {
+				data: entries.slice(start, start + size),
+				cursors: { before: start > 0 ? Math.max(0, start - size) : null, after: next, pageCount: Math.ceil(entries.length / size) },
+			},
+		};
+	}
+
+	private sessionAttendance(call: RecordedCall, sessionId: string): FakeAnswer {
+		const event = this.events.find((candidate) => candidate.sessions.some((session) => session.sessionid === sessionId));
+		const session = event?.sessions.find((candidate) => candidate.sessionid === sessionId);
+		if (!event || !session) return { status: 404, body: { message: 'Session not found' } };
+		if (this.forbiddenEvents.has(event.uid)) return { status: 401, body: { message: 'No permission for this Airmeet' } };
+		return this.report(call, session.status === 'FINISHED', session.attendees, 'Session');
+	}
+
+	private recordings(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const ids = (call.query.get('sessionIds') ?? '').split(',').filter((id) => id !== '');
+		if (ids.length === 0) return { status: 400, body: { statusCode: 400, statusMessage: 'sessionIds is required' } };
+		const unknown = ids.find((id) => !event.sessions.some((session) => session.sessionid === id));
+		if (unknown) return { status: 404, body: { message: `Session ${unknown} not found` } };
+		return { status: 200, body: { recordings: ids.flatMap((id) => event.recordings[id] ?? []) } };
+	}
+
+	private createEvent(call: RecordedCall): FakeAnswer {
+		const body = bodyOf(call);
+		const timing = typeof body.timing === 'object' && body.timing !== null ? (body.timing as Json) : {};
+		const missing = ['hostEmail', 'eventName', 'shortDesc'].find((key) => typeof body[key] !== 'string' || body[key] === '');
+		if (missing) return { status: 400, body: { statusCode: 400, statusMessage: `${missing} is required` } };
+		if (body.eventType !== 'MEETUP') return { status: 400, body: { statusCode: 400, statusMessage: 'eventType must be MEETUP' } };
+		if (!['INVITED_ONLY', 'WITH_VERIFIED_EMAIL', 'WITHOUT_VERIFIED_EMAIL'].includes(String(body.access))) {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'access is not valid' } };
+		}
+		const { startTime, endTime, timezone } = timing;
+		if (typeof startTime !== 'number' || typeof endTime !== 'number' || endTime <= startTime || typeof timezone !== 'string') {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'timing needs startTime < endTime (epoch ms) and a timezone' } };
+		}
+		const event = this.seedEvent({ name: String(body.eventName), startTime, endTime, timezone });
+		return { status: 200, body: { uuid: event.uid, status: 'Airmeet created' } };
+	}
+
+	private setStatus(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const status = bodyOf(call).status;
+		if (status !== 'ONGOING' && status !== 'FINISHED') {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'status must be ONGOING or FINISHED' } };
+		}
+		if (event.status === 'FINISHED') return { status: 400, body: { statusCode: 400, statusMessage: 'Airmeet has already finished' } };
+		event.status = status;
+		return { status: 200, body: { statusUpdated: true } };
+	}
+
+	private createSession(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const body = bodyOf(call);
+		if (typeof body.sessionTitle !== 'string' || body.sessionTitle === '') {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'sessionTitle is required' } };
+		}
+		if (typeof body.sessionStartTime !== 'number' || typeof body.sessionDuration !== 'number') {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'sessionStartTime and sessionDuration must be numbers' } };
+		}
+		if (typeof body.hostEmail !== 'string' || body.type !== 'HOSTING') {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'hostEmail and type HOSTING are required' } };
+		}
+		const unknownSpeaker = (Array.isArray(body.speakerEmails) ? body.speakerEmails : []).find(
+			(email) => !event.speakers.some((speaker) => speaker.email === email),
+		);
+		if (unknownSpeaker !== undefined) {
+			return { status: 400, body: { statusCode: 400, statusMessage: `Speaker ${String(unknownSpeaker)} is not part of this Airmeet` } };
+		}
+		const session = this.seedSession(event, {
+			name: body.sessionTitle,
+			start_time: new Date(body.sessionStartTime).toISOString(),
+			duration: body.sessionDuration,
+		});
+		return { status: 200, body: { uuid: session.sessionid } };
+	}
+
+	private addSpeaker(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const body = bodyOf(call);
+		if (typeof body.name !== 'string' || typeof body.email !== 'string' || !body.email.includes('@')) {
+			return { status: 400, body: { statusCode: 400, statusMessage: 'name and a valid email are required' } };
+		}
+		event.speakers.push(body);
+		return { status: 200, body: { speakerEmail: body.email, status: 'Speaker added' } };
+	}
+
+	private removeAttendee(event: FakeAirmeetEvent, encodedEmail: string): FakeAnswer {
+		const email = decodeURIComponent(encodedEmail);
+		const index = event.participants.findIndex((participant) => participant.email === email);
+		if (index < 0) return { status: 404, body: { success: false, message: 'Attendee not found' } };
+		event.participants.splice(index, 1);
+		return { status: 200, body: { success: true, message: 'Attendee removed' } };
 	}
 
 	private auth(call: RecordedCall): FakeAnswer {
@@ -438,7 +647,7 @@ export class AirmeetFake extends FakeService {
 			platformName: body.platformName,
 			...scope,
 		});
-		const payload = omit(hook, 'airmeetId', 'sessionId', 'metaData', 'platformName');
+		const { airmeetId: _a, sessionId: _s, metaData: _m, platformName: _p, ...payload } = hook;
 		return { status: 200, body: { statusCode: this.successCode, statusMessage: 'SUCCESS', payload } };
 	}
 
@@ -476,7 +685,7 @@ export class AirmeetFake extends FakeService {
 		} else {
 			return { status: 400, body: { message: 'airmeetId or sessionId is required' } };
 		}
-		const webhookDTOList = hooks.map((hook) => omit(hook, 'airmeetId', 'sessionId'));
+		const webhookDTOList = hooks.map(({ airmeetId: _a, sessionId: _s, ...hook }) => hook);
 		return { status: 200, body: { webhookDTOList } };
 	}
 
@@ -494,8 +703,9 @@ export class AirmeetFake extends FakeService {
 	}
 
 	private info(event: FakeAirmeetEvent): FakeAnswer {
-		const info = omit(event, 'participants');
-		return { status: 200, body: { ...info, hosts: [{ name: 'Host', email: 'host@example.com' }] } };
+		const { uid, name, status, timezone, startTime, endTime } = event;
+		const sessions = event.sessions.map(({ attendees: _a, ...session }) => session);
+		return { status: 200, body: { uid, name, status, timezone, startTime, endTime, sessions, hosts: [{ name: 'Host', email: 'host@example.com' }] } };
 	}
 
 	private participants(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {

@@ -26,7 +26,19 @@ export interface SimplyMeetFakeOptions {
 	apiKey?: string;
 	/** The largest `limit` the fake honours; larger requests are capped, as real APIs do. */
 	maxPageSize?: number;
+	/** Whether the host offers meeting types and single-use links (unconfirmed on today's host): 404 otherwise. */
+	offersMeetingTypes?: boolean;
 }
+
+export interface FakeMeetingType {
+	uuid: string;
+	name: string;
+	slug: string;
+	duration: number;
+}
+
+/** The most links `/single-use-link-list` makes at once. */
+export const FAKE_MAX_LINKS = 56;
 
 /** A realistic meeting, as SimplyMeet documents and as deliveries were seen. */
 export function sampleMeeting(event: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -70,10 +82,25 @@ export class SimplyMeetFake extends FakeService {
 
 	readonly maxPageSize: number;
 
+	offersMeetingTypes: boolean;
+
+	readonly meetingTypes: FakeMeetingType[] = [];
+
+	/** Every single-use link made, with its meeting type. */
+	readonly links: Array<{ code: string; url: string; meetingType: string }> = [];
+
 	constructor(options: SimplyMeetFakeOptions = {}) {
 		super('/api');
 		this.apiKey = options.apiKey ?? 'sm-test-key';
 		this.maxPageSize = options.maxPageSize ?? 100;
+		this.offersMeetingTypes = options.offersMeetingTypes ?? true;
+	}
+
+	seedMeetingType(overrides: Partial<FakeMeetingType> = {}): FakeMeetingType {
+		const n = this.meetingTypes.length + 1;
+		const type: FakeMeetingType = { uuid: randomUUID(), name: `Meeting ${n}`, slug: `meeting-${n}`, duration: 30, ...overrides };
+		this.meetingTypes.push(type);
+		return type;
 	}
 
 	/** Adds a hook directly, as if made elsewhere (another tool, or a hand in SimplyMeet's UI). */
@@ -101,7 +128,14 @@ export class SimplyMeetFake extends FakeService {
 
 	protected handle(call: RecordedCall): FakeAnswer {
 		if (call.headers['x-api-key'] !== this.apiKey) return problem(401, 'Invalid API key.');
-		if (call.path === '/webhooks' && call.method === 'GET') return this.list(call);
+		if (call.path === '/webhooks' && call.method === 'GET') return this.page(call, '/webhooks', this.hooks);
+		if (this.offersMeetingTypes) {
+			if (call.path === '/users/me/meeting-types' && call.method === 'GET') {
+				return this.page(call, '/users/me/meeting-types', this.meetingTypes);
+			}
+			if (call.path === '/single-use-link' && call.method === 'POST') return this.singleUseLinks(call, false);
+			if (call.path === '/single-use-link-list' && call.method === 'POST') return this.singleUseLinks(call, true);
+		}
 		if (call.path === '/webhooks' && call.method === 'POST') return this.create(call);
 		const match = /^\/webhooks\/([^/]+)$/.exec(call.path);
 		if (match && call.method === 'DELETE') {
@@ -113,13 +147,31 @@ export class SimplyMeetFake extends FakeService {
 		return problem(404, 'Not found.');
 	}
 
-	private list(call: RecordedCall): FakeAnswer {
+	private singleUseLinks(call: RecordedCall, several: boolean): FakeAnswer {
+		const body = (call.body ?? {}) as { meeting_type_uuid?: unknown; count?: unknown };
+		const type = this.meetingTypes.find((candidate) => candidate.uuid === body.meeting_type_uuid);
+		if (!type) return problem(422, 'Invalid arguments', { meeting_type_uuid: ['This meeting type does not exist.'] });
+		const count = several ? Number(body.count) : 1;
+		if (!Number.isInteger(count) || count < 1 || count > FAKE_MAX_LINKS) {
+			return problem(422, 'Invalid arguments', { count: [`Between 1 and ${FAKE_MAX_LINKS}.`] });
+		}
+		const made = Array.from({ length: count }, () => {
+			const code = randomUUID().slice(0, 8);
+			const link = { code, url: `https://app.simplymeet.me/s/${type.slug}/${code}`, meetingType: type.uuid };
+			this.links.push(link);
+			return { code: link.code, url: link.url };
+		});
+		return several ? { status: 201, body: { items: made } } : { status: 201, body: made[0] };
+	}
+
+	/** Paging as SimplyMeet documents it for webhooks (`page`, `limit`, `pages`, `_embedded.items`, `_links`). */
+	private page(call: RecordedCall, path: string, all: unknown[]): FakeAnswer {
 		const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1);
 		const limit = Math.min(this.maxPageSize, Math.max(1, Number(call.query.get('limit') ?? 10) || 10));
-		const total = this.hooks.length;
+		const total = all.length;
 		const pages = Math.max(1, Math.ceil(total / limit));
-		const items = this.hooks.slice((page - 1) * limit, page * limit);
-		const link = (p: number) => ({ href: `/api/webhooks?page=${p}&limit=${limit}` });
+		const items = all.slice((page - 1) * limit, page * limit);
+		const link = (p: number) => ({ href: `/api${path}?page=${p}&limit=${limit}` });
 		const links: Record<string, { href: string }> = { self: link(page), first: link(1), last: link(pages) };
 		if (page < pages) links.next = link(page + 1);
 		return { status: 200, body: { page, limit, pages, total, _embedded: { items }, _links: links } };

@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { requireEmail, requireText } from '../../../shared/fields';
+import type { AirmeetClient } from '../../transport';
+import { operationOption } from '../common';
+import { epochMs, isTimeZone } from '../time';
+
+export const option = operationOption(
+	'Create',
+	'create',
+	'Create an event',
+	'Create an event (an "Airmeet") in the community, hosted by a team member',
+);
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Host Email',
+		name: 'hostEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The e-mail address of the community member who hosts the event',
+	},
+	{
+		displayName: 'Name',
+		name: 'eventName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The name of the event',
+	},
+	{
+		displayName: 'Short Description',
+		name: 'shortDesc',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the event starts; without an offset, in the Timezone below',
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the event ends; without an offset, in the Timezone below',
+	},
+	{
+		displayName: 'Timezone',
+		name: 'timezone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Europe/London',
+		description: "The event's time zone (an IANA name). Leave empty for the workflow's time zone.",
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Access',
+				name: 'access',
+				type: 'options',
+				default: 'INVITED_ONLY',
+				options: [
+					{ name: 'Invited Only', value: 'INVITED_ONLY' },
+					{ name: 'Any Verified Email', value: 'WITH_VERIFIED_EMAIL' },
+					{
+						name: 'Anyone (No Email Verification)',
+						value: 'WITHOUT_VERIFIED_EMAIL',
+					},
+				],
+				description: 'Who may enter the event',
+			},
+			{
+				displayName: 'Long Description',
+				name: 'longDesc',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+			},
+			{
+				displayName: 'Networking',
+				name: 'networking',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the event has a social lounge',
+			},
+			{
+				displayName: 'Table Count',
+				name: 'tableCount',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 12,
+				description: 'How many tables the social lounge has',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
+	const hostEmail = requireEmail(this, 'hostEmail', 'Host Email', itemIndex);
+	const eventName = requireText(this, 'eventName', 'Name', itemIndex);
+	const shortDesc = requireText(this, 'shortDesc', 'Short Description', itemIndex);
+	const timezone = String(this.getNodeParameter('timezone', itemIndex, '') ?? '').trim() || this.getTimezone();
+	if (!isTimeZone(timezone)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The "Timezone" field needs a time zone such as Europe/London, got "${timezone}"`,
+			{ itemIndex },
+		);
+	}
+	const startTime = epochMs(this, 'startTime', 'Start Time', timezone, itemIndex);
+	const endTime = epochMs(this, 'endTime', 'End Time', timezone, itemIndex);
+	if (endTime <= startTime)
+		throw new NodeOperationError(this.getNode(), 'The "End Time" field must be after the "Start Time"', { itemIndex });
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const event: IDataObject = {
+		hostEmail,
+		eventName,
+		shortDesc,
+		access: typeof extra.access === 'string' ? extra.access : 'INVITED_ONLY',
+		eventType: 'MEETUP',
+		timing: { startTime, endTime, timezone },
+	};
+	if (typeof extra.longDesc === 'string' && extra.longDesc.trim() !== '') event.longDesc = extra.longDesc.trim();
+	if (extra.networking !== undefined || extra.tableCount !== undefined) {
+		event.config = {
+			networking: extra.networking !== false,
+			tableCount: typeof extra.tableCount === 'number' ? extra.tableCount : 12,
+		};
+	}
+	return [await client.createEvent(event)];
+}

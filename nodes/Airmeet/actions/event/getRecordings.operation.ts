@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { idOf } from '../../methods/listSearch';
+import { EVENT_FIELD, ID_PATTERN, eventLocator } from '../../locators';
+import type { AirmeetClient } from '../../transport';
+import { locatorId, operationOption } from '../common';
+
+export const option = operationOption(
+	'Get Recordings',
+	'getRecordings',
+	'Get the recordings of an event',
+	"Get the download links of an event's session recordings (they work for 6 hours)",
+);
+
+export const description: INodeProperties[] = [
+	eventLocator({ required: true, description: 'The event of the recordings' }),
+	{
+		displayName: 'Session IDs',
+		name: 'sessionIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3f2a9c4e-..., 9b1d2e3f-...',
+		description: 'The sessions whose recordings to get, separated by commas. Leave empty for every session of the event.',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
+	const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+	const listed = String(this.getNodeParameter('sessionIds', itemIndex, '') ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter((id) => id !== '');
+	const bad = listed.find((id) => !ID_PATTERN.test(id));
+	if (bad !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The "Session IDs" field needs IDs made of letters, digits and dashes, got "${bad}"`,
+			{ itemIndex },
+		);
+	}
+	const sessionIds = listed.length
+		? listed
+		: (await client.listSessions(airmeetId))
+				.map((session) => idOf(session, 'sessionid', 'sessionId', 'id'))
+				.filter((id): id is string => id !== undefined);
+	if (sessionIds.length === 0) return [];
+	return await client.listRecordings(airmeetId, sessionIds);
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AirmeetTriggerType } from '../../triggers';
+import { chosenTrigger, triggerField } from '../../webhookConfig';
+import { itemParameters } from '../common';
+
+/** The label of the trigger field in the Airmeet node, as its errors name it. */
+export const TRIGGER_FIELD = 'Trigger';
+
+export function triggerChoice(description: string): INodeProperties {
+	return triggerField({
+		displayName: TRIGGER_FIELD,
+		noDataExpression: false,
+		description,
+	});
+}
+
+export function readTrigger(ctx: IExecuteFunctions, itemIndex: number): AirmeetTriggerType {
+	const trigger = chosenTrigger(itemParameters(ctx, itemIndex), TRIGGER_FIELD);
+	if (typeof trigger === 'string') throw new NodeOperationError(ctx.getNode(), trigger, { itemIndex });
+	return trigger;
+}
+
+export const URL_FIELD: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'https://example.com/airmeet-events',
+	description: 'The address Airmeet delivers to. To deregister, the URL the webhook was registered with.',
+};

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requestedCount, returnAllFields } from '../../../shared/fields';
+import { EVENT_FIELD, SESSION_FIELD, eventLocator, sessionLocator } from '../../locators';
+import type { AirmeetClient } from '../../transport';
+import { locatorId, operationOption } from '../common';
+
+export const option = operationOption('Get Many', 'getAll', 'Get many webhooks', 'List the webhooks of an event or of a session');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'List For',
+		name: 'scope',
+		type: 'options',
+		default: 'event',
+		options: [
+			{
+				name: 'Event',
+				value: 'event',
+				description: 'The webhooks of an event',
+			},
+			{
+				name: 'Session',
+				value: 'session',
+				description: 'The webhooks of a session',
+			},
+		],
+		description: 'Airmeet lists webhooks per event or per session',
+	},
+	eventLocator({
+		required: true,
+		description: 'The event whose webhooks to list',
+		displayOptions: { show: { scope: ['event'] } },
+	}),
+	eventLocator({
+		required: false,
+		description: 'The event of the session; only used to list its sessions in the Session field',
+		displayOptions: { show: { scope: ['session'] } },
+	}),
+	sessionLocator({
+		description: 'The session whose webhooks to list',
+		displayOptions: { show: { scope: ['session'] } },
+	}),
+	...returnAllFields(),
+];
+
+export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
+	const scope = this.getNodeParameter('scope', itemIndex, 'event') as string;
+	const hooks =
+		scope === 'session'
+			? await client.listWebhooks({
+					sessionId: locatorId(this, SESSION_FIELD, itemIndex, true),
+				})
+			: await client.listWebhooks({
+					airmeetId: locatorId(this, EVENT_FIELD, itemIndex, true),
+				});
+	return hooks.slice(0, requestedCount(this, itemIndex));
+}
