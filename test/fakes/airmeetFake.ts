@@ -119,6 +119,11 @@ const KEY_PAIR_ROUTES = [
 	'/platform-integration/v1/sample-payload',
 ];
 
+/** A copy of `value` without `keys` (what the fake keeps to itself is left out of its answers). */
+function omit<T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> {
+	return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
+}
+
 function header(call: RecordedCall, name: string): string | undefined {
 	const value = call.headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
@@ -431,7 +436,7 @@ export class AirmeetFake extends FakeService {
 		if (rest === 'registrations' && get) return this.cursorList(call, event.registrations, this.maxRegistrationPage);
 		if (rest === 'custom-fields' && get) return { status: 200, body: { customFields: event.customFields } };
 		if (rest === 'tracks' && get) return { status: 200, body: { tracks: event.tracks } };
-		if (rest === 'booths' && get) return { status: 200, body: { booths: event.booths.map(({ attendees: _a, ...booth }) => booth) } };
+		if (rest === 'booths' && get) return { status: 200, body: { booths: event.booths.map((booth) => omit(booth, 'attendees')) } };
 		if (rest === 'polls' && get) return { status: 200, body: { data: event.polls } };
 		if (rest === 'questions' && get) return { status: 200, body: { data: event.questions } };
 		if (rest === 'session-recordings' && get) return this.recordings(call, event);
@@ -647,7 +652,7 @@ export class AirmeetFake extends FakeService {
 			platformName: body.platformName,
 			...scope,
 		});
-		const { airmeetId: _a, sessionId: _s, metaData: _m, platformName: _p, ...payload } = hook;
+		const payload = omit(hook, 'airmeetId', 'sessionId', 'metaData', 'platformName');
 		return { status: 200, body: { statusCode: this.successCode, statusMessage: 'SUCCESS', payload } };
 	}
 
@@ -685,7 +690,7 @@ export class AirmeetFake extends FakeService {
 		} else {
 			return { status: 400, body: { message: 'airmeetId or sessionId is required' } };
 		}
-		const webhookDTOList = hooks.map(({ airmeetId: _a, sessionId: _s, ...hook }) => hook);
+		const webhookDTOList = hooks.map((hook) => omit(hook, 'airmeetId', 'sessionId'));
 		return { status: 200, body: { webhookDTOList } };
 	}
 
@@ -704,7 +709,7 @@ export class AirmeetFake extends FakeService {
 
 	private info(event: FakeAirmeetEvent): FakeAnswer {
 		const { uid, name, status, timezone, startTime, endTime } = event;
-		const sessions = event.sessions.map(({ attendees: _a, ...session }) => session);
+		const sessions = event.sessions.map((session) => omit(session, 'attendees'));
 		return { status: 200, body: { uid, name, status, timezone, startTime, endTime, sessions, hosts: [{ name: 'Host', email: 'host@example.com' }] } };
 	}
 
