@@ -511,4 +511,38 @@ describe('6. signatures are checked against the hook of the URL being called', (
 		await n8n.waitFor(() => simplyMeet.hooksFor(workflow.testUrl).length === 0, 15_000, 100, 'the test hook to be removed');
 		expect(await unpublish(workflow.id)).toBe('not_published');
 	});
+
+	test("a secret stored for another URL of the node (left in the static data) does not open the production URL", async () => {
+		// n8n 2.41.1 gives a test run fresh static data (webhooks/test-webhooks.js:427-437), so the
+		// two hooks above never meet in one store. Static data carried over from elsewhere (an
+		// import, another n8n version, a test registration that outlived its run) can still hold the
+		// test URL's hook beside the production one: its secret must open only its own URL.
+		const webhookId = randomUUID();
+		const testUrl = n8n.testWebhookUrl(webhookId, 'webhook');
+		const otherSecret = `secret-of-${testUrl}`;
+		const example = prepareExample('simplyMeet', {
+			credentials: { simplyMeetApi: simplyMeetCredential },
+			name: 'Outage 6: another URL in the static data',
+			webhookId,
+		});
+		const created = await n8n.createWorkflow({
+			...example.workflow,
+			staticData: {
+				'node:SimplyMeet Trigger': {
+					hooks: { [testUrl]: { id: randomUUID(), secret: otherSecret, events: ['meetingScheduled'] } },
+				},
+			},
+		});
+		const workflow = { id: created.id, url: n8n.webhookUrl(webhookId, 'webhook'), testUrl };
+		expect(await publish(workflow.id)).toBe('published');
+		const production = String(simplyMeet.hooksFor(workflow.url)[0].secret);
+
+		expect((await signedDelivery(workflow.url, otherSecret)).status).toBe(401);
+		const live = await signedDelivery(workflow.url, production);
+		expect(live.status).toBe(200);
+		const executions = await n8n.waitForExecutions(workflow.id, 1);
+		expect(executions).toHaveLength(1);
+		expect(nodeItems(executions[0], 'SimplyMeet Trigger')[0]?.uuid).toBe(live.meeting.uuid);
+		expect(await unpublish(workflow.id)).toBe('not_published');
+	});
 });
