@@ -320,7 +320,10 @@ describe('3. Airmeet: a URL without a registration of its own starts nothing', (
 		// n8n serves the test URL from just before the trigger's create until the listening ends;
 		// while create is under way, the only registration the node holds is the production one.
 		airmeet.inject({ method: 'POST', path: REGISTER_PATH }, { kind: 'delay', ms: SLOW_CREATE_MS }, 1);
-		expect(await n8n.runManually(workflow.id, 'Airmeet Trigger')).toEqual({ waitingForWebhook: true });
+		// n8n answers "Execute workflow" only once create has returned: ask, but look meanwhile.
+		const listening = n8n.runManually(workflow.id, 'Airmeet Trigger');
+		// Awaited below; if a check fails first, n8n's shutdown must not surface as a stray rejection.
+		listening.catch(() => undefined);
 		await n8n.waitFor(
 			() => airmeet.calls.some((call) => call.path === REGISTER_PATH && (call.body as { url?: unknown }).url === workflow.testUrl),
 			15_000,
@@ -329,6 +332,7 @@ describe('3. Airmeet: a URL without a registration of its own starts nothing', (
 		);
 		const early = samplePayloadFor('trigger.airmeet.registrant.added');
 		expect((await postRaw(workflow.testUrl, JSON.stringify(early))).status).toBe(404);
+		expect(await listening).toEqual({ waitingForWebhook: true });
 
 		await n8n.waitFor(() => airmeet.hooksFor(workflow.testUrl).length === 1, 15_000, 50, 'the test hook');
 		const registered = { email: `late-${randomUUID()}@example.com` };
