@@ -23,7 +23,7 @@ import * as path from 'path';
 import type { Credential, Execution, N8nInstance, WorkflowInput } from './n8n';
 import type { ExampleKey } from './examples';
 import { EXAMPLES_DIR, credentialTypeOf, prepareExample } from './examples';
-import { START_TIMEOUT_MS, holdDelivery, nodeItems, postRaw, simplyMeetSignature, startFileN8n } from './support';
+import { START_TIMEOUT_MS, holdDelivery, nodeItems, postRaw, simplyMeetSignature, startFileN8n, startServiceFakes } from './support';
 import { AirmeetFake, samplePayloadFor } from '../fakes/airmeetFake';
 import type { FakeService, RecordedCall } from '../fakes/fakeService';
 import { seedDemoCommunity } from '../fakes/sandboxSeed';
@@ -41,20 +41,16 @@ let n8n: N8nInstance;
 let finish: () => Promise<void>;
 let simplyMeet: SimplyMeetFake;
 let airmeet: AirmeetFake;
-let simplyMeetCredential: Credential;
-let airmeetCredential: Credential;
+/** The credentials for the two shared fakes. */
+const credentials = {} as { simplyMeet: Credential; airmeet: Credential };
 /** Fakes of their own for faults that hit every call (an outage, revoked keys). */
 const extraFakes: FakeService[] = [];
 
 beforeAll(async () => {
-	simplyMeet = new SimplyMeetFake();
-	airmeet = new AirmeetFake();
-	await simplyMeet.start();
-	await airmeet.start();
-	seedDemoCommunity(airmeet);
+	({ simplyMeet, airmeet } = await startServiceFakes());
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
-	simplyMeetCredential = await simplyMeetCredentialFor(simplyMeet, 'SimplyMeet (fake)');
-	airmeetCredential = await airmeetCredentialFor(airmeet, 'Airmeet (fake)');
+	credentials.simplyMeet = await simplyMeetCredentialFor(simplyMeet, 'SimplyMeet (fake)');
+	credentials.airmeet = await airmeetCredentialFor(airmeet, 'Airmeet (fake)');
 }, START_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -103,8 +99,8 @@ async function createTriggerWorkflow(
 	startNodeParameters?: Record<string, unknown>,
 ): Promise<TriggerWorkflow> {
 	const webhookId = randomUUID();
-	const credentials = key === 'simplyMeet' ? { simplyMeetApi: credential } : { airmeetApi: credential };
-	const example = prepareExample(key, { credentials, name, webhookId, startNodeParameters });
+	const attached = key === 'simplyMeet' ? { simplyMeetApi: credential } : { airmeetApi: credential };
+	const example = prepareExample(key, { credentials: attached, name, webhookId, startNodeParameters });
 	const workflow = await n8n.createWorkflow(example.workflow);
 	return { id: workflow.id, url: n8n.webhookUrl(webhookId, 'webhook'), testUrl: n8n.testWebhookUrl(webhookId, 'webhook') };
 }
@@ -179,14 +175,14 @@ describe('1. a delivery in flight while the workflow is published', () => {
 	}
 
 	test('first publish: the signed deliveries that follow the held one run', async () => {
-		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 1: delivery during first publish', simplyMeetCredential);
+		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 1: delivery during first publish', credentials.simplyMeet);
 		const staleRuns = await holdDeliveryAcrossPublish(workflow, async () => await n8n.activate(workflow.id));
 		await expectDeliveriesRun(simplyMeet, workflow, 2, staleRuns);
 		expect(await unpublish(workflow.id)).toBe('not_published');
 	});
 
 	test('re-publish with other events: the signed deliveries that follow the held one run', async () => {
-		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 1: delivery during re-publish', simplyMeetCredential);
+		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 1: delivery during re-publish', credentials.simplyMeet);
 		expect(await publish(workflow.id)).toBe('published');
 		const [first] = simplyMeet.hooksFor(workflow.url);
 		const current = await n8n.getWorkflow(workflow.id);
@@ -247,7 +243,9 @@ describe('2. a failed publish, the cause fixed, published again (no unpublish in
 		const revokedWorkflow = await createTriggerWorkflow('airmeetEvent', 'Outage 2: Airmeet keys revoked', revokedCredential);
 		revoked.revoked = true;
 
-		await Promise.all([
+		// All three at once (each failed publish takes n8n's five attempts); every outcome is reported.
+		const sequences = ['wrong SimplyMeet key', 'SimplyMeet down', 'Airmeet keys revoked'];
+		const outcomes = await Promise.allSettled([
 			failFixPublish({
 				workflow: wrongKeyWorkflow,
 				fake: simplyMeet,
@@ -288,6 +286,10 @@ describe('2. a failed publish, the cause fixed, published again (no unpublish in
 					(await revoked.deliver('trigger.airmeet.registrant.added', undefined, { url: revokedWorkflow.url })).map((r) => r.status),
 			}),
 		]);
+		const failures = outcomes.flatMap((outcome, index) =>
+			outcome.status === 'rejected' ? [`${sequences[index]}: ${String((outcome.reason as Error).message ?? outcome.reason)}`] : [],
+		);
+		expect(failures).toEqual([]);
 
 		for (const workflow of [wrongKeyWorkflow, downWorkflow, revokedWorkflow]) expect(await unpublish(workflow.id)).toBe('not_published');
 		expect(simplyMeet.hooksFor(wrongKeyWorkflow.url)).toEqual([]);
@@ -298,7 +300,7 @@ describe('2. a failed publish, the cause fixed, published again (no unpublish in
 
 describe('3. Airmeet: a URL without a registration of its own starts nothing', () => {
 	test('after a failed publish (keys revoked), a POST to the production URL is answered 404 and starts no execution', async () => {
-		const workflow = await createTriggerWorkflow('airmeetEvent', 'Outage 3: Airmeet publish failed', airmeetCredential);
+		const workflow = await createTriggerWorkflow('airmeetEvent', 'Outage 3: Airmeet publish failed', credentials.airmeet);
 		airmeet.revoked = true;
 		await n8n.activate(workflow.id);
 		expect((await n8n.waitForPublication(workflow.id, FAILED_PUBLISH_TIMEOUT_MS)).status).toBe('failed');
@@ -313,7 +315,7 @@ describe('3. Airmeet: a URL without a registration of its own starts nothing', (
 	}, FAILED_PUBLISH_TIMEOUT_MS + 30_000);
 
 	test('"Listen for test event": a POST to the test URL before its own registration is stored is answered 404; after it, the run starts', async () => {
-		const workflow = await createTriggerWorkflow('airmeetEvent', 'Outage 3: Airmeet test URL', airmeetCredential);
+		const workflow = await createTriggerWorkflow('airmeetEvent', 'Outage 3: Airmeet test URL', credentials.airmeet);
 		expect(await publish(workflow.id)).toBe('published');
 		expect(airmeet.hooksFor(workflow.url)).toHaveLength(1);
 
@@ -350,7 +352,7 @@ describe('3. Airmeet: a URL without a registration of its own starts nothing', (
 
 describe('4. a failed delete during unpublish', () => {
 	test("is visible in n8n's log with the hook id and SimplyMeet's message; the next publish adopts the leftover", async () => {
-		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 4: delete fails', simplyMeetCredential);
+		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 4: delete fails', credentials.simplyMeet);
 		expect(await publish(workflow.id)).toBe('published');
 		const [hook] = simplyMeet.hooksFor(workflow.url);
 
@@ -386,7 +388,7 @@ describe('4. a failed delete during unpublish', () => {
 	});
 
 	test('examples/find-orphaned-webhooks.json removes a hook for this n8n that no published workflow serves, and keeps the rest', async () => {
-		const live = await createTriggerWorkflow('simplyMeet', 'Outage 4: live workflow', simplyMeetCredential);
+		const live = await createTriggerWorkflow('simplyMeet', 'Outage 4: live workflow', credentials.simplyMeet);
 		expect(await publish(live.id)).toBe('published');
 		const [liveHook] = simplyMeet.hooksFor(live.url);
 		const orphan = simplyMeet.seedHook({ url: n8n.webhookUrl(randomUUID(), 'webhook'), events: ['meetingScheduled'] });
@@ -394,7 +396,7 @@ describe('4. a failed delete during unpublish', () => {
 		const listening = simplyMeet.seedHook({ url: n8n.testWebhookUrl(randomUUID(), 'webhook'), events: ['meetingScheduled'] });
 
 		const n8nApi = await n8n.createCredential('n8n API (this instance)', 'n8nApi', { apiKey: n8n.apiKey, baseUrl: `${n8n.url}/api/v1` });
-		const imported = importExample('find-orphaned-webhooks.json', { simplyMeetApi: simplyMeetCredential, n8nApi });
+		const imported = importExample('find-orphaned-webhooks.json', { simplyMeetApi: credentials.simplyMeet, n8nApi });
 		const finder = await n8n.createWorkflow(imported);
 		const deletesBefore = simplyMeet.count({ method: 'DELETE' });
 		expect(await n8n.runManually(finder.id, 'When clicking ‘Execute workflow’')).toEqual({ executionId: expect.any(String) });
@@ -413,11 +415,11 @@ describe('4. a failed delete during unpublish', () => {
 });
 
 /** An example file as the editor imports it, with credentials attached to every node that needs one. */
-function importExample(file: string, credentials: Record<string, Credential>): WorkflowInput {
+function importExample(file: string, byType: Record<string, Credential>): WorkflowInput {
 	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowInput;
 	for (const node of workflow.nodes) {
 		const type = credentialTypeOf(node) ?? (node.type === 'n8n-nodes-base.n8n' ? 'n8nApi' : undefined);
-		const credential = type ? credentials[type] : undefined;
+		const credential = type ? byType[type] : undefined;
 		if (credential) node.credentials = { [String(type)]: { id: credential.id, name: credential.name } };
 	}
 	return workflow;
@@ -428,7 +430,7 @@ describe('5. 429 with Retry-After while publishing', () => {
 
 	/** Publishes with one 429 on `filter`; returns the calls of that kind this publish made. */
 	async function publishThrough429(name: string, filter: { method: string; path: string }, retryAfter: () => string) {
-		const workflow = await createTriggerWorkflow('simplyMeet', name, simplyMeetCredential);
+		const workflow = await createTriggerWorkflow('simplyMeet', name, credentials.simplyMeet);
 		const mark = simplyMeet.calls.length;
 		simplyMeet.inject(filter, { kind: 'status', status: 429, body: tooMany, headers: { 'Retry-After': retryAfter() } }, 1);
 		await n8n.activate(workflow.id);
@@ -481,7 +483,7 @@ describe('5. 429 with Retry-After while publishing', () => {
 
 describe('6. signatures are checked against the hook of the URL being called', () => {
 	test('published and listening for a test event: each URL accepts only its own secret', async () => {
-		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 6: two hooks, two secrets', simplyMeetCredential);
+		const workflow = await createTriggerWorkflow('simplyMeet', 'Outage 6: two hooks, two secrets', credentials.simplyMeet);
 		expect(await publish(workflow.id)).toBe('published');
 		expect(await n8n.runManually(workflow.id, 'SimplyMeet Trigger')).toEqual({ waitingForWebhook: true });
 		await n8n.waitFor(() => simplyMeet.hooksFor(workflow.testUrl).length === 1, 15_000, 50, 'the test hook');
@@ -525,7 +527,7 @@ describe('6. signatures are checked against the hook of the URL being called', (
 		const testUrl = n8n.testWebhookUrl(webhookId, 'webhook');
 		const otherSecret = `secret-of-${testUrl}`;
 		const example = prepareExample('simplyMeet', {
-			credentials: { simplyMeetApi: simplyMeetCredential },
+			credentials: { simplyMeetApi: credentials.simplyMeet },
 			name: 'Outage 6: another URL in the static data',
 			webhookId,
 		});

@@ -7,6 +7,9 @@ import * as path from 'path';
 
 import type { Execution, N8nInstance, StartOptions } from './n8n';
 import { formatTimings, startFreshN8n } from './n8n';
+import { AirmeetFake } from '../fakes/airmeetFake';
+import { seedDemoCommunity } from '../fakes/sandboxSeed';
+import { SimplyMeetFake } from '../fakes/simplyMeetFake';
 
 /** Starting n8n takes 15-30 s on two cores, and minutes when the runtime must be installed first. */
 export const START_TIMEOUT_MS = 15 * 60_000;
@@ -97,4 +100,14 @@ export function holdDelivery(url: string, rawBody: string, headers: Record<strin
 			return await answer;
 		},
 	};
+}
+
+/** Both fakes started on 127.0.0.1, Airmeet's with the demo community the examples name. */
+export async function startServiceFakes(): Promise<{ simplyMeet: SimplyMeetFake; airmeet: AirmeetFake }> {
+	const simplyMeet = new SimplyMeetFake();
+	const airmeet = new AirmeetFake();
+	await simplyMeet.start();
+	await airmeet.start();
+	seedDemoCommunity(airmeet);
+	return { simplyMeet, airmeet };
 }
