@@ -168,9 +168,10 @@ describe('1. a delivery in flight while the workflow is published', () => {
 		expect((await n8n.waitForPublication(workflow.id)).status).toBe('published');
 		expect(simplyMeet.hooksFor(workflow.url).map((hook) => hook.secret)).toEqual([secret]);
 		const stale = await held.finish();
-		// Whatever the stale delivery itself is answered (it began before the hook existed), it
-		// must not start a failed run, and must not take the stored hook with it.
-		expect([200, 401]).toContain(stale.status);
+		// The stale delivery began before the hook existed: it may be refused (401, or 404 for a URL
+		// the node held no hook for when n8n loaded its data) or accepted, but not fail, and it
+		// must not take the stored hook with it.
+		expect([200, 401, 404]).toContain(stale.status);
 		return stale.status === 200 ? 1 : 0;
 	}
 
@@ -344,7 +345,7 @@ describe('3. Airmeet: a URL without a registration of its own starts nothing', (
 		const executions = await n8n.waitForExecutions(workflow.id, 1);
 		expect(executions).toHaveLength(1);
 		expect(executions[0]).toMatchObject({ status: 'success', mode: 'manual' });
-		expect(nodeItems(executions[0], 'Airmeet Trigger')).toEqual([late]);
+		expect(nodeItems(executions[0], 'Airmeet Trigger')).toEqual([expect.objectContaining(late)]);
 		await n8n.waitFor(() => airmeet.hooksFor(workflow.testUrl).length === 0, 15_000, 100, 'the test hook to be removed');
 		expect(await unpublish(workflow.id)).toBe('not_published');
 	});
