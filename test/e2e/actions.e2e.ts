@@ -9,10 +9,10 @@ import { randomUUID } from 'crypto';
 
 import type { Credential, Execution, N8nInstance, WorkflowInput } from './n8n';
 import { PACKAGE, prepareExample } from './examples';
-import { START_TIMEOUT_MS, nodeItems, startFileN8n } from './support';
-import { AirmeetFake, samplePayloadFor } from '../fakes/airmeetFake';
-import { seedDemoCommunity } from '../fakes/sandboxSeed';
-import { SimplyMeetFake } from '../fakes/simplyMeetFake';
+import { START_TIMEOUT_MS, nodeItems, startFileN8n, startServiceFakes } from './support';
+import type { AirmeetFake } from '../fakes/airmeetFake';
+import { samplePayloadFor } from '../fakes/airmeetFake';
+import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
 
 const fileStartedAt = Date.now();
 
@@ -24,11 +24,7 @@ let simplyMeetCredential: Credential;
 let airmeetCredential: Credential;
 
 beforeAll(async () => {
-	simplyMeet = new SimplyMeetFake();
-	airmeet = new AirmeetFake();
-	await simplyMeet.start();
-	await airmeet.start();
-	seedDemoCommunity(airmeet);
+	({ simplyMeet, airmeet } = await startServiceFakes());
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
 	simplyMeetCredential = await n8n.createCredential('SimplyMeet (fake)', 'simplyMeetApi', {
 		apiKey: simplyMeet.apiKey,

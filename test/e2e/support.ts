@@ -3,10 +3,14 @@
  * Small helpers shared by the end-to-end test files: one n8n per file, its timings printed at the
  * end, and readers for what n8n recorded in an execution.
  */
+import { request as httpRequest } from 'http';
 import * as path from 'path';
 
 import type { Execution, N8nInstance, StartOptions } from './n8n';
 import { formatTimings, startFreshN8n } from './n8n';
+import { AirmeetFake } from '../fakes/airmeetFake';
+import { seedDemoCommunity } from '../fakes/sandboxSeed';
+import { SimplyMeetFake } from '../fakes/simplyMeetFake';
 
 /** Starting n8n takes 15-30 s on two cores, and minutes when the runtime must be installed first. */
 export const START_TIMEOUT_MS = 15 * 60_000;
@@ -60,4 +64,51 @@ export { simplyMeetSignature } from '../fakes/simplyMeetFake';
 /** The meeting's uuid an execution of a SimplyMeet trigger started with. */
 export function meetingUuidOf(execution: Execution, triggerName = 'SimplyMeet Trigger'): unknown {
 	return nodeItems(execution, triggerName)[0]?.uuid;
+}
+
+/** A delivery whose body is only partly sent: the server has the headers and waits for the rest. */
+export interface HeldDelivery {
+	/** Sends the rest of the body and resolves with the answer. */
+	finish(): Promise<{ status: number; body: string }>;
+}
+
+/**
+ * Opens a POST with the full Content-Length, sends the headers and the first half of the body,
+ * and holds the rest back until `finish()`: a delivery that is slow on purpose, so the server
+ * starts handling it (n8n loads the workflow and its static data) long before it can end.
+ */
+export function holdDelivery(url: string, rawBody: string, headers: Record<string, string> = {}): HeldDelivery {
+	const payload = Buffer.from(rawBody, 'utf8');
+	const half = Math.floor(payload.length / 2);
+	const request = httpRequest(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'content-length': String(payload.length), ...headers },
+	});
+	const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+		request.on('error', reject);
+		request.on('response', (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+			response.on('error', reject);
+		});
+	});
+	request.flushHeaders();
+	request.write(payload.subarray(0, half));
+	return {
+		async finish() {
+			request.end(payload.subarray(half));
+			return await answer;
+		},
+	};
+}
+
+/** Both fakes started on 127.0.0.1, Airmeet's with the demo community the examples name. */
+export async function startServiceFakes(): Promise<{ simplyMeet: SimplyMeetFake; airmeet: AirmeetFake }> {
+	const simplyMeet = new SimplyMeetFake();
+	const airmeet = new AirmeetFake();
+	await simplyMeet.start();
+	await airmeet.start();
+	seedDemoCommunity(airmeet);
+	return { simplyMeet, airmeet };
 }
