@@ -126,7 +126,9 @@ describe('the three Airmeet trigger examples', () => {
 
 		const [event] = await n8n.waitForExecutions(workflows.event.id, 1);
 		expect(event).toMatchObject({ status: 'success', mode: 'webhook' });
-		expect(nodeItems(event, 'Airmeet Trigger')).toEqual([registrant]);
+		// Items lead with the trigger that fired.
+		expect(nodeItems(event, 'Airmeet Trigger')).toEqual([{ trigger: 'trigger.airmeet.registrant.added', ...(registrant as Record<string, unknown>) }]);
+		expect(Object.keys(nodeItems(event, 'Airmeet Trigger')[0])[0]).toBe('trigger');
 		expect(nodeItems(event, 'New registrant')).toEqual([
 			{ name: 'Ada Lovelace', email: 'ada@example.com', event: 'Product Launch 2026', registeredAt: '2026-11-20T09:00:00.000Z' },
 		]);
@@ -134,7 +136,9 @@ describe('the three Airmeet trigger examples', () => {
 		// A list delivery gives one item per entry.
 		const [session] = await n8n.waitForExecutions(workflows.session.id, 1);
 		expect(session.status).toBe('success');
-		expect(nodeItems(session, 'Airmeet Trigger')).toEqual(attendees);
+		expect(nodeItems(session, 'Airmeet Trigger')).toEqual(
+			(attendees as Array<Record<string, unknown>>).map((attendee) => ({ trigger: 'trigger.session.attendee.joined', ...attendee })),
+		);
 		expect(nodeItems(session, 'Attendee')).toEqual([
 			{ name: 'Ada Lovelace', email: 'ada@example.com', minutesInSession: 42 },
 			{ name: 'Grace Hopper', email: 'grace@example.com', minutesInSession: 17 },
@@ -142,7 +146,7 @@ describe('the three Airmeet trigger examples', () => {
 
 		const [community] = await n8n.waitForExecutions(workflows.community.id, 1);
 		expect(community.status).toBe('success');
-		expect(nodeItems(community, 'Airmeet Trigger')).toEqual([created]);
+		expect(nodeItems(community, 'Airmeet Trigger')).toEqual([{ trigger: 'trigger.airmeet.created', ...(created as Record<string, unknown>) }]);
 		expect(nodeItems(community, 'New event')).toEqual([
 			{ eventId: '11111111-2222-4333-8444-555555555555', name: 'Product Launch 2026', startsAt: '2026-12-01T10:00:00.000Z' },
 		]);

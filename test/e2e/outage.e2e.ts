@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Issue 12, "no silent outage", in a real n8n: fault sequences that real accounts go through and
  * that used to end with a workflow n8n shows as published while events are lost. One n8n for the
