@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireEmail, requireText } from '../../../shared/fields';
@@ -13,6 +13,13 @@ export const option = operationOption(
 	'Create an event',
 	'Create an event (an "Airmeet") in the community, hosted by a team member',
 );
+
+/** Who may enter an event, as Airmeet names it. */
+const ACCESS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Invited Only', value: 'INVITED_ONLY' },
+	{ name: 'Any Verified Email', value: 'WITH_VERIFIED_EMAIL' },
+	{ name: 'Anyone (No Email Verification)', value: 'WITHOUT_VERIFIED_EMAIL' },
+];
 
 export const description: INodeProperties[] = [
 	emailField('Host Email', 'hostEmail', 'The e-mail address of the community member who hosts the event'),
@@ -61,14 +68,7 @@ export const description: INodeProperties[] = [
 			name: 'access',
 			type: 'options',
 			default: 'INVITED_ONLY',
-			options: [
-				{ name: 'Invited Only', value: 'INVITED_ONLY' },
-				{ name: 'Any Verified Email', value: 'WITH_VERIFIED_EMAIL' },
-				{
-					name: 'Anyone (No Email Verification)',
-					value: 'WITHOUT_VERIFIED_EMAIL',
-				},
-			],
+			options: ACCESS_OPTIONS,
 			description: 'Who may enter the event',
 		},
 		{
