@@ -1,10 +1,12 @@
 import { randomBytes } from 'crypto';
 import type {
 	IDataObject,
+	IDisplayOptions,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodeListSearchResult,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -34,6 +36,40 @@ function readUuid(ctx: IExecuteFunctions, name: string, displayName: string, ite
 		throw new NodeOperationError(ctx.getNode(), `The "${displayName}" field needs a UUID`, { itemIndex });
 	}
 	return uuid;
+}
+
+/** A picker of SimplyMeet records: a searchable list, or a UUID. */
+function uuidLocator(field: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	description: string;
+	displayOptions: IDisplayOptions;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: field.description,
+		displayOptions: field.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0b6c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e',
+				validation: [{ type: 'regex', properties: { regex: UUID_SOURCE, errorMessage: 'A UUID has only letters, digits and dashes' } }],
+			},
+		],
+	};
 }
 
 export class SimplyMeet implements INodeType {
@@ -96,30 +132,13 @@ export class SimplyMeet implements INodeType {
 				default: 'create',
 			},
 			...returnAllFields({ show: { resource: ['meetingType'], operation: ['getAll'] } }),
-			{
+			uuidLocator({
 				displayName: 'Meeting Type',
 				name: 'meetingType',
-				type: 'resourceLocator',
-				required: true,
-				default: { mode: 'list', value: '' },
+				searchListMethod: 'searchMeetingTypes',
 				description: 'The meeting type the links book',
 				displayOptions: { show: { resource: ['singleUseLink'], operation: ['create'] } },
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchMeetingTypes', searchable: true },
-					},
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						placeholder: 'e.g. 0b6c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e',
-						validation: [{ type: 'regex', properties: { regex: UUID_SOURCE, errorMessage: 'A UUID has only letters, digits and dashes' } }],
-					},
-				],
-			},
+			}),
 			{
 				displayName: 'How Many',
 				name: 'count',
@@ -187,30 +206,13 @@ export class SimplyMeet implements INodeType {
 					'Key SimplyMeet signs each delivery with (header Webhook-Signature). Leave empty to have a random one generated; n8n never shows secrets in its output, so set your own if the receiver must check signatures.',
 				displayOptions: webhookOperation('create'),
 			},
-			{
+			uuidLocator({
 				displayName: 'Webhook',
 				name: 'webhookId',
-				type: 'resourceLocator',
-				required: true,
-				default: { mode: 'list', value: '' },
+				searchListMethod: 'searchWebhooks',
 				description: 'The webhook to delete',
 				displayOptions: webhookOperation('delete'),
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchWebhooks', searchable: true },
-					},
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						placeholder: 'e.g. 0b6c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e',
-						validation: [{ type: 'regex', properties: { regex: UUID_SOURCE, errorMessage: 'A webhook UUID has only letters, digits and dashes' } }],
-					},
-				],
-			},
+			}),
 			...returnAllFields(webhookOperation('getAll')),
 		],
 	};

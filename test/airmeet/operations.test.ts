@@ -14,11 +14,16 @@ let world: World;
 let event: FakeAirmeetEvent;
 let session: FakeSession;
 
+/** One finished event with one finished session: attendance exists only for finished ones. */
+function seedFinished(fake: World['fake']): { event: FakeAirmeetEvent; session: FakeSession } {
+	const finished = fake.seedEvent({ name: 'Product Launch', status: 'FINISHED' });
+	return { event: finished, session: fake.seedSession(finished, { name: 'Keynote', status: 'FINISHED' }) };
+}
+
 async function setup(options: Parameters<typeof startWorld>[0] = {}): Promise<void> {
 	await stopWorld(world);
 	world = await startWorld(options);
-	event = world.fake.seedEvent({ name: 'Product Launch', status: 'FINISHED' });
-	session = world.fake.seedSession(event, { name: 'Keynote', status: 'FINISHED' });
+	({ event, session } = seedFinished(world.fake));
 }
 
 beforeEach(async () => await setup());
@@ -248,6 +253,18 @@ describe('event writes', () => {
 });
 
 describe('session, speaker, registration and participant', () => {
+	/** Session > Create of a 45-minute panel with the given speakers. */
+	const panel = (speakerEmails: string): INodeParameters => ({
+		resource: 'session',
+		operation: 'create',
+		airmeetId: rl(event.uid),
+		sessionTitle: 'Panel',
+		sessionStartTime: '2026-12-01T10:30:00Z',
+		sessionDuration: 45,
+		hostEmail: 'host@example.com',
+		additionalFields: { speakerEmails },
+	});
+
 	it('lists the sessions of an event, up to the limit', async () => {
 		world.fake.seedSession(event, { name: 'Workshop' });
 		const all = await run({ resource: 'session', operation: 'getAll', airmeetId: rl(event.uid), returnAll: true });
@@ -266,16 +283,7 @@ describe('session, speaker, registration and participant', () => {
 		});
 		expect(speaker).toEqual({ airmeetId: event.uid, speakerEmail: 'ada@example.com', status: 'Speaker added' });
 		expect(calls('/speaker')[0].body).toEqual({ name: 'Ada', email: 'ada@example.com', organisation: 'Engines' });
-		const [created] = await run({
-			resource: 'session',
-			operation: 'create',
-			airmeetId: rl(event.uid),
-			sessionTitle: 'Panel',
-			sessionStartTime: '2026-12-01T10:30:00Z',
-			sessionDuration: 45,
-			hostEmail: 'host@example.com',
-			additionalFields: { speakerEmails: 'ada@example.com' },
-		});
+		const [created] = await run(panel('ada@example.com'));
 		expect(created).toEqual({ airmeetId: event.uid, uuid: expect.any(String) });
 		expect(calls('/session')[0].body).toEqual({
 			sessionTitle: 'Panel',
@@ -289,18 +297,7 @@ describe('session, speaker, registration and participant', () => {
 	});
 
 	it('a session with a speaker not added first is Airmeet\'s error', async () => {
-		const error = await caught(
-			run({
-				resource: 'session',
-				operation: 'create',
-				airmeetId: rl(event.uid),
-				sessionTitle: 'Panel',
-				sessionStartTime: '2026-12-01T10:30:00Z',
-				sessionDuration: 45,
-				hostEmail: 'host@example.com',
-				additionalFields: { speakerEmails: 'grace@example.com' },
-			}),
-		);
+		const error = await caught(run(panel('grace@example.com')));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/grace@example.com is not part of this Airmeet/);
 	});

@@ -13,6 +13,7 @@ import { START_TIMEOUT_MS, nodeItems, startFileN8n, startServiceFakes } from './
 import type { AirmeetFake } from '../fakes/airmeetFake';
 import { samplePayloadFor } from '../fakes/airmeetFake';
 import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
+import { DEMO_EVENT_ID, DEMO_SESSION_ID } from '../fakes/sandboxSeed';
 
 const fileStartedAt = Date.now();
 
@@ -149,4 +150,71 @@ test('Airmeet: n8n fetches the token once, reuses it, and fetches a new one when
 	const lastToken = airmeet.issuedTokens[airmeet.issuedTokens.length - 1];
 	const lastList = airmeet.calls.filter((call) => call.path === '/airmeets').pop();
 	expect(lastList?.headers['x-airmeet-access-token']).toBe(lastToken);
+});
+
+test('one operation of every resource of both action nodes runs in a real n8n', async () => {
+	// A finished event of its own, so the attendance reports exist; the first look at each is "preparing".
+	const finished = airmeet.seedEvent({ name: 'Finished Webinar', status: 'FINISHED' });
+	const booth = airmeet.seedBooth(finished, { name: 'Sponsor' });
+	airmeet.seedPeople(booth.attendees, 3);
+	airmeet.seedPeople(finished.registrations, 4);
+	airmeet.seedParticipants(finished, 2);
+	airmeet.preparingCalls = 1;
+	const meetingType = simplyMeet.seedMeetingType({ name: 'Intro call' });
+	const event = (id: string) => ({ __rl: true, mode: 'id', value: id });
+	const steps: Array<{ name: string; type: 'airmeet' | 'simplyMeet'; parameters: Record<string, unknown> }> = [
+		{ name: 'Event: start', type: 'airmeet', parameters: { resource: 'event', operation: 'start', airmeetId: event(DEMO_EVENT_ID) } },
+		{ name: 'Session: get many', type: 'airmeet', parameters: { resource: 'session', operation: 'getAll', airmeetId: event(DEMO_EVENT_ID), returnAll: true } },
+		{ name: 'Speaker: add', type: 'airmeet', parameters: { resource: 'speaker', operation: 'add', airmeetId: event(DEMO_EVENT_ID), name: 'Ada', email: 'ada@example.com' } },
+		{
+			name: 'Booth: attendance',
+			type: 'airmeet',
+			parameters: {
+				resource: 'booth',
+				operation: 'getAttendance',
+				airmeetId: event(finished.uid),
+				boothId: event(booth.boothId),
+				returnAll: true,
+				waitOptions: { firstPause: 0.05, maxWait: 10 },
+			},
+		},
+		{ name: 'Registration: get many', type: 'airmeet', parameters: { resource: 'registration', operation: 'getAll', airmeetId: event(finished.uid), returnAll: true } },
+		{ name: 'Participant: remove', type: 'airmeet', parameters: { resource: 'participant', operation: 'remove', airmeetId: event(finished.uid), email: 'person1@example.com' } },
+		{ name: 'Webhook: get many', type: 'airmeet', parameters: { resource: 'webhook', operation: 'getAll', scope: 'session', sessionId: event(DEMO_SESSION_ID), returnAll: true } },
+		{ name: 'Meeting types', type: 'simplyMeet', parameters: { resource: 'meetingType', operation: 'getAll', returnAll: true } },
+		{ name: 'Single-use links', type: 'simplyMeet', parameters: { resource: 'singleUseLink', operation: 'create', meetingType: event(meetingType.uuid), count: 2 } },
+	];
+	const workflow: WorkflowInput = {
+		name: 'Every resource',
+		nodes: [
+			{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			...steps.map((step, index) => ({
+				id: randomUUID(),
+				name: step.name,
+				type: `${PACKAGE}.${step.type}`,
+				typeVersion: 1,
+				position: [240, index * 160] as [number, number],
+				parameters: step.parameters,
+				credentials: Object.fromEntries(
+					[step.type === 'airmeet' ? airmeetCredential : simplyMeetCredential].map(({ id, name, type }) => [type, { id, name }]),
+				),
+			})),
+		],
+		connections: { Start: { main: [steps.map((step) => ({ node: step.name, type: 'main', index: 0 }))] } },
+	};
+	const { id } = await n8n.createWorkflow(workflow);
+	const execution = await runToEnd(id, 'Start');
+	expect(execution.status).toBe('success');
+	expect(nodeItems(execution, 'Event: start')).toEqual([{ airmeetId: DEMO_EVENT_ID, status: 'ONGOING', statusUpdated: true }]);
+	expect(nodeItems(execution, 'Session: get many').map((item) => item.sessionid)).toContain(DEMO_SESSION_ID);
+	expect(nodeItems(execution, 'Speaker: add')).toEqual([expect.objectContaining({ speakerEmail: 'ada@example.com' })]);
+	expect(nodeItems(execution, 'Booth: attendance').map((item) => item.email)).toEqual(booth.attendees.map((entry) => entry.email));
+	expect(airmeet.count({ path: `/airmeet/${finished.uid}/booth/${booth.boothId}/booth-attendance` })).toBe(2);
+	expect(nodeItems(execution, 'Registration: get many')).toHaveLength(4);
+	expect(nodeItems(execution, 'Participant: remove')).toEqual([expect.objectContaining({ email: 'person1@example.com', deleted: true })]);
+	expect(nodeItems(execution, 'Webhook: get many')).toEqual([]);
+	expect(nodeItems(execution, 'Meeting types')).toEqual([expect.objectContaining({ uuid: meetingType.uuid, name: 'Intro call' })]);
+	expect(nodeItems(execution, 'Single-use links')).toHaveLength(2);
+	expect(simplyMeet.links).toHaveLength(2);
+	airmeet.preparingCalls = 0;
 });

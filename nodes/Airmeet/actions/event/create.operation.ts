@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireEmail, requireText } from '../../../shared/fields';
 import type { AirmeetClient } from '../../transport';
 import { operationOption } from '../common';
 import { epochMs, isTimeZone } from '../time';
+import { additionalFields, copyTexts, emailField } from '../fields';
 
 export const option = operationOption(
 	'Create',
@@ -13,16 +14,15 @@ export const option = operationOption(
 	'Create an event (an "Airmeet") in the community, hosted by a team member',
 );
 
+/** Who may enter an event, as Airmeet names it. */
+const ACCESS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Invited Only', value: 'INVITED_ONLY' },
+	{ name: 'Any Verified Email', value: 'WITH_VERIFIED_EMAIL' },
+	{ name: 'Anyone (No Email Verification)', value: 'WITHOUT_VERIFIED_EMAIL' },
+];
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Host Email',
-		name: 'hostEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The e-mail address of the community member who hosts the event',
-	},
+	emailField('Host Email', 'hostEmail', 'The e-mail address of the community member who hosts the event'),
 	{
 		displayName: 'Name',
 		name: 'eventName',
@@ -62,52 +62,38 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. Europe/London',
 		description: "The event's time zone (an IANA name). Leave empty for the workflow's time zone.",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Access',
-				name: 'access',
-				type: 'options',
-				default: 'INVITED_ONLY',
-				options: [
-					{ name: 'Invited Only', value: 'INVITED_ONLY' },
-					{ name: 'Any Verified Email', value: 'WITH_VERIFIED_EMAIL' },
-					{
-						name: 'Anyone (No Email Verification)',
-						value: 'WITHOUT_VERIFIED_EMAIL',
-					},
-				],
-				description: 'Who may enter the event',
-			},
-			{
-				displayName: 'Long Description',
-				name: 'longDesc',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-			},
-			{
-				displayName: 'Networking',
-				name: 'networking',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the event has a social lounge',
-			},
-			{
-				displayName: 'Table Count',
-				name: 'tableCount',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 12,
-				description: 'How many tables the social lounge has',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Access',
+			name: 'access',
+			type: 'options',
+			default: 'INVITED_ONLY',
+			options: ACCESS_OPTIONS,
+			description: 'Who may enter the event',
+		},
+		{
+			displayName: 'Long Description',
+			name: 'longDesc',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+		},
+		{
+			displayName: 'Networking',
+			name: 'networking',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the event has a social lounge',
+		},
+		{
+			displayName: 'Table Count',
+			name: 'tableCount',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 12,
+			description: 'How many tables the social lounge has',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
@@ -135,7 +121,7 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 		eventType: 'MEETUP',
 		timing: { startTime, endTime, timezone },
 	};
-	if (typeof extra.longDesc === 'string' && extra.longDesc.trim() !== '') event.longDesc = extra.longDesc.trim();
+	copyTexts(extra, event, ['longDesc']);
 	if (extra.networking !== undefined || extra.tableCount !== undefined) {
 		event.config = {
 			networking: extra.networking !== false,

@@ -5,6 +5,7 @@ import { requireEmail, requireText } from '../../../shared/fields';
 import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
+import { additionalFields, copyTexts, emailField } from '../fields';
 
 export const option = operationOption(
 	'Add',
@@ -18,15 +19,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		description: 'The event to add the attendee to',
 	}),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The e-mail address of the attendee',
-	},
+	emailField('Email', 'email', 'The e-mail address of the attendee'),
 	{
 		displayName: 'First Name',
 		name: 'firstName',
@@ -41,62 +34,54 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'City',
-				name: 'city',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Country',
-				name: 'country',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Custom Field Mapping',
-				name: 'customFieldMapping',
-				type: 'json',
-				default: '',
-				description:
-					"Answers to the event's custom registration fields, as JSON in the shape Airmeet documents for custom fields",
-			},
-			{
-				displayName: 'Designation',
-				name: 'designation',
-				type: 'string',
-				default: '',
-				description: 'Job title',
-			},
-			{
-				displayName: 'Organisation',
-				name: 'organisation',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Register Attendee',
-				name: 'registerAttendee',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Airmeet also completes the registration, not only authorizes the e-mail address',
-			},
-			{
-				displayName: 'Send Email Invite',
-				name: 'sendEmailInvite',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Airmeet e-mails the invitation to the attendee',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'City',
+			name: 'city',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Custom Field Mapping',
+			name: 'customFieldMapping',
+			type: 'json',
+			default: '',
+			description: "Answers to the event's custom registration fields, as JSON in the shape Airmeet documents for custom fields",
+		},
+		{
+			displayName: 'Designation',
+			name: 'designation',
+			type: 'string',
+			default: '',
+			description: 'Job title',
+		},
+		{
+			displayName: 'Organisation',
+			name: 'organisation',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Register Attendee',
+			name: 'registerAttendee',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Airmeet also completes the registration, not only authorizes the e-mail address',
+		},
+		{
+			displayName: 'Send Email Invite',
+			name: 'sendEmailInvite',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Airmeet e-mails the invitation to the attendee',
+		},
+	]),
 ];
 
 function readCustomFieldMapping(ctx: IExecuteFunctions, mapping: unknown, itemIndex: number): IDataObject | undefined {
@@ -122,9 +107,7 @@ function readAttendee(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		lastName: requireText(ctx, 'lastName', 'Last Name', itemIndex),
 	};
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	for (const key of ['city', 'country', 'designation', 'organisation']) {
-		if (typeof extra[key] === 'string' && extra[key].trim() !== '') attendee[key] = extra[key].trim();
-	}
+	copyTexts(extra, attendee, ['city', 'country', 'designation', 'organisation']);
 	for (const key of ['registerAttendee', 'sendEmailInvite']) {
 		if (typeof extra[key] === 'boolean') attendee[key] = extra[key];
 	}

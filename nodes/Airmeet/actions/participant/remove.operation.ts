@@ -4,6 +4,7 @@ import { requireEmail } from '../../../shared/fields';
 import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
+import { emailField } from '../fields';
 
 export const option = operationOption(
 	'Remove',
@@ -17,15 +18,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		description: 'The event to remove the attendee from',
 	}),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The e-mail address of the attendee',
-	},
+	emailField('Email', 'email', 'The e-mail address of the attendee'),
 ];
 
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {

@@ -7,6 +7,7 @@ import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
 import { emailList } from '../emails';
 import { epochMs } from '../time';
+import { additionalFields, copyTexts, emailField } from '../fields';
 
 export const option = operationOption(
 	'Create',
@@ -45,45 +46,30 @@ export const description: INodeProperties[] = [
 		description:
 			'How long the session lasts. Other clients disagree on the unit Airmeet expects (minutes or seconds): unconfirmed.',
 	},
-	{
-		displayName: 'Host Email',
-		name: 'hostEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The e-mail address of the host of the event',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Co-Host Emails',
-				name: 'cohostEmails',
-				type: 'string',
-				default: '',
-				description: 'Team members who co-host, separated by commas',
-			},
-			{
-				displayName: 'Speaker Emails',
-				name: 'speakerEmails',
-				type: 'string',
-				default: '',
-				description: 'Speakers of the event who speak in this session, separated by commas',
-			},
-			{
-				displayName: 'Summary',
-				name: 'sessionSummary',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-			},
-		],
-	},
+	emailField('Host Email', 'hostEmail', 'The e-mail address of the host of the event'),
+	additionalFields([
+		{
+			displayName: 'Co-Host Emails',
+			name: 'cohostEmails',
+			type: 'string',
+			default: '',
+			description: 'Team members who co-host, separated by commas',
+		},
+		{
+			displayName: 'Speaker Emails',
+			name: 'speakerEmails',
+			type: 'string',
+			default: '',
+			description: 'Speakers of the event who speak in this session, separated by commas',
+		},
+		{
+			displayName: 'Summary',
+			name: 'sessionSummary',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
@@ -103,7 +89,6 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	};
 	const cohostEmails = emailList(this, extra.cohostEmails, 'Co-Host Emails', itemIndex);
 	if (cohostEmails.length) session.cohostEmails = cohostEmails;
-	if (typeof extra.sessionSummary === 'string' && extra.sessionSummary.trim() !== '')
-		session.sessionSummary = extra.sessionSummary.trim();
+	copyTexts(extra, session, ['sessionSummary']);
 	return [{ airmeetId, ...(await client.createSession(airmeetId, session)) }];
 }

@@ -4,6 +4,7 @@ import { requireEmail, requireText } from '../../../shared/fields';
 import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
+import { additionalFields, copyTexts, emailField } from '../fields';
 
 export const option = operationOption('Add', 'add', 'Add a speaker', 'Add a speaker to an event (then name them in a session)');
 
@@ -21,52 +22,38 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Bio',
-				name: 'bio',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-			},
-			{ displayName: 'City', name: 'city', type: 'string', default: '' },
-			{ displayName: 'Country', name: 'country', type: 'string', default: '' },
-			{
-				displayName: 'Designation',
-				name: 'designation',
-				type: 'string',
-				default: '',
-				description: 'Job title',
-			},
-			{
-				displayName: 'Image URL',
-				name: 'imageUrl',
-				type: 'string',
-				default: '',
-				description: 'A picture for the speaker profile',
-			},
-			{
-				displayName: 'Organisation',
-				name: 'organisation',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	emailField('Email', 'email'),
+	additionalFields([
+		{
+			displayName: 'Bio',
+			name: 'bio',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+		},
+		{ displayName: 'City', name: 'city', type: 'string', default: '' },
+		{ displayName: 'Country', name: 'country', type: 'string', default: '' },
+		{
+			displayName: 'Designation',
+			name: 'designation',
+			type: 'string',
+			default: '',
+			description: 'Job title',
+		},
+		{
+			displayName: 'Image URL',
+			name: 'imageUrl',
+			type: 'string',
+			default: '',
+			description: 'A picture for the speaker profile',
+		},
+		{
+			displayName: 'Organisation',
+			name: 'organisation',
+			type: 'string',
+			default: '',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
@@ -76,8 +63,6 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 		email: requireEmail(this, 'email', 'Email', itemIndex),
 	};
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	for (const key of OPTIONAL) {
-		if (typeof extra[key] === 'string' && extra[key].trim() !== '') speaker[key] = extra[key].trim();
-	}
+	copyTexts(extra, speaker, OPTIONAL);
 	return [{ airmeetId, ...(await client.addSpeaker(airmeetId, speaker)) }];
 }
