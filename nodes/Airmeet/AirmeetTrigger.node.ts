@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { StoredHook } from '../shared/hookStore';
 import { hookStore, servedHook } from '../shared/hookStore';
 import { sortRemoteHooks } from '../shared/remoteHooks';
-import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, webhookUrl, withLeadingField } from '../shared/trigger';
+import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, webhookUrl, withLeadingField } from '../shared/trigger';
 import { searchEvents, searchSessions } from './methods/listSearch';
 import { payloadItems } from './payload';
 import { TRIGGER_SUBTITLE } from './triggers';
@@ -74,24 +74,14 @@ export class AirmeetTrigger implements INodeType {
 		name: 'airmeetTrigger',
 		icon: { light: 'file:airmeet.svg', dark: 'file:airmeet.dark.svg' },
 		group: ['trigger'],
-		// 1.1 changes nothing of ours: n8n 2.41 evaluates an extra expression for every delivery to a
-		// version-1 webhook node (its binary-data option), which cost about 40 % of throughput.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		...TRIGGER_VERSIONS,
 		subtitle: TRIGGER_SUBTITLE,
 		description: 'Starts the workflow on Airmeet events: new events, registrations, attendance, polls and more',
 		defaults: { name: 'Airmeet Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'airmeetApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'webhook',
-			},
-		],
+		webhooks: TRIGGER_WEBHOOKS,
 		properties: [
 			{
 				displayName:

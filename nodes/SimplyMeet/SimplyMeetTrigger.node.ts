@@ -13,7 +13,7 @@ import type { StoredHook } from '../shared/hookStore';
 import { hookStore, servedHook } from '../shared/hookStore';
 import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
 import { optionLabelsSubtitle } from '../shared/subtitle';
-import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, webhookUrl, withLeadingField } from '../shared/trigger';
+import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, webhookUrl, withLeadingField } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
@@ -48,24 +48,14 @@ export class SimplyMeetTrigger implements INodeType {
 		name: 'simplyMeetTrigger',
 		icon: { light: 'file:simplymeet.svg', dark: 'file:simplymeet.dark.svg' },
 		group: ['trigger'],
-		// 1.1 changes nothing of ours: n8n 2.41 evaluates an extra expression for every delivery to a
-		// version-1 webhook node (its binary-data option), which cost about 40 % of throughput.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		...TRIGGER_VERSIONS,
 		subtitle: optionLabelsSubtitle('events', SIMPLYMEET_EVENTS),
 		description: 'Starts the workflow when a meeting is scheduled, cancelled or rescheduled in SimplyMeet.me',
 		defaults: { name: 'SimplyMeet Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'simplyMeetApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'webhook',
-			},
-		],
+		webhooks: TRIGGER_WEBHOOKS,
 		properties: [
 			{
 				displayName:

@@ -180,14 +180,9 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined, now =
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Sends one HTTP request through n8n's helper; every HTTP answer comes back, only network failures throw. */
-async function sendOnce(
-	ctx: ApiContext,
-	service: ServiceProfile,
-	request: ApiRequest,
-	options: SendOptions,
-	action: string,
-): Promise<ApiResponse> {
+/** One HTTP request through n8n's helper; every HTTP answer comes back, only network failures throw. */
+async function sendOnce(ctx: ApiContext, service: ServiceProfile, call: { request: ApiRequest; options: SendOptions; action: string }): Promise<ApiResponse> {
+	const { request, options, action } = call;
 	const refresh = options.refreshOnStatus ?? [];
 	const httpOptions: IHttpRequestOptions = {
 		method: request.method,
@@ -240,13 +235,14 @@ export async function sendRequest(
 	options: SendOptions,
 	action: string,
 ): Promise<ApiResponse> {
-	let response = await sendOnce(ctx, service, request, options, action);
+	const call = { request, options, action };
+	let response = await sendOnce(ctx, service, call);
 	for (let retry = 0; retry < RATE_LIMIT_RETRIES && response.statusCode === 429; retry++) {
 		const wait = retryAfterMs(response.headers) ?? DEFAULT_RATE_LIMIT_WAIT_MS * 2 ** retry;
 		if (wait > MAX_RETRY_AFTER_MS) break;
 		ctx.logger.info(`${service.name} is rate-limiting: waiting ${Math.ceil(wait / 1000)} s to ${action}`);
 		await sleep(wait);
-		response = await sendOnce(ctx, service, request, options, action);
+		response = await sendOnce(ctx, service, call);
 	}
 	return response;
 }
