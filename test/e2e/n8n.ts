@@ -1,5 +1,6 @@
 /**
- * Driver for end-to-end tests against a real n8n (the version pinned in n8n-runtime/).
+ * Driver for end-to-end tests against a real n8n (a line pinned in n8n-runtime/: 2.x unless
+ * StartOptions.line or N8N_RUNTIME_LINE says 1.x).
  *
  * startFreshN8n() gives each test file its own instance: a fresh temporary user folder (fresh
  * SQLite database), fresh ports (HTTP and task broker), this package installed as a community
@@ -14,7 +15,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { ensureRuntime, linkPackage, runtimePaths, startN8n, type ExitInfo, type N8nProcess } from '../../scripts/n8n-runtime';
+import {
+	ensureRuntime,
+	linkPackage,
+	runtimePaths,
+	startN8n,
+	type ExitInfo,
+	type N8nProcess,
+	type RuntimeLine,
+} from '../../scripts/n8n-runtime';
 
 export interface OwnerAccount {
 	email: string;
@@ -151,6 +160,9 @@ export interface N8nInstance {
 	apiKey: string;
 	/** The account the instance was set up with (log in to the editor with it). */
 	owner: OwnerAccount;
+	/** The runtime line and n8n's exact version. */
+	line: RuntimeLine;
+	n8nVersion: string;
 	timings: PhaseTimings;
 	/** Public API (/api/v1...) with X-N8N-API-KEY; never throws on HTTP status. */
 	publicApi<T = unknown>(method: Method, apiPath: string, body?: unknown): Promise<AxiosResponse<T>>;
@@ -270,6 +282,16 @@ function tailOf(file: string, lines: number): string {
 	}
 }
 
+/**
+ * POST /rest/login. n8n 2.x names the login field emailOrLdapLoginId; older n8n answers that
+ * with 400 and takes `email`.
+ */
+async function logIn(restClient: AxiosInstance, owner: OwnerAccount): Promise<AxiosResponse> {
+	const current = await restClient.post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	if (current.status !== 400) return current;
+	return await restClient.post('/login', { email: owner.email, password: owner.password });
+}
+
 export interface StartOptions {
 	/** Extra environment for n8n. */
 	env?: Record<string, string>;
@@ -299,13 +321,16 @@ export interface StartOptions {
 	apiKeyLabel?: string;
 	/** N8N_ENCRYPTION_KEY (default a test-only key); must stay the same for a persistent folder. */
 	encryptionKey?: string;
+	/** The n8n line (default: N8N_RUNTIME_LINE, else 2.x). */
+	line?: RuntimeLine;
 }
 
 export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInstance> {
 	const log = options.log ?? ((message: string): void => void process.stderr.write(`[n8n-e2e] ${message}\n`));
 
 	const installStarted = Date.now();
-	const runtime = await ensureRuntime({ log });
+	const runtime = await ensureRuntime({ log, line: options.line });
+	const n8nVersion = (JSON.parse(fs.readFileSync(path.join(runtime.n8nDir, 'package.json'), 'utf8')) as { version: string }).version;
 	const installMs = Date.now() - installStarted;
 
 	const persistent = options.userFolder !== undefined;
@@ -345,6 +370,7 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			userFolder,
 			logFile,
 			port: options.port,
+			line: runtime.line,
 			env: {
 				N8N_ENCRYPTION_KEY: options.encryptionKey ?? ENCRYPTION_KEY,
 				N8N_LOG_LEVEL: 'info',
@@ -387,7 +413,7 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 		if (!persistent || settings.userManagement?.showSetupOnFirstLoad !== false) {
 			restData(await restClient.post('/owner/setup', ownerAccount), 'POST /rest/owner/setup');
 		}
-		const login = await restClient.post('/login', { emailOrLdapLoginId: ownerAccount.email, password: ownerAccount.password });
+		const login = await logIn(restClient, ownerAccount);
 		if (login.status === 401 && persistent) {
 			throw new Error(
 				`n8n in ${userFolder} does not accept the login ${ownerAccount.email}: was the owner changed in the editor? ` +
@@ -465,6 +491,8 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			logFile,
 			apiKey,
 			owner: ownerAccount,
+			line: runtime.line,
+			n8nVersion,
 			timings,
 			publicApi,
 			rest,
