@@ -406,10 +406,17 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			timeout: 30_000,
 		});
 		// A persistent folder has its owner from an earlier run: only a fresh instance is set up.
-		const settings = restData<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
-			await restClient.get('/settings'),
-			'GET /rest/settings',
+		// n8n 1.x reports ready before its REST routes are mounted: wait for the settings route.
+		const settingsAnswer = await waitFor(
+			async () => {
+				const answer = await restClient.get<{ data: { userManagement?: { showSetupOnFirstLoad?: boolean } } }>('/settings');
+				return answer.status === 404 ? undefined : answer;
+			},
+			30_000,
+			200,
+			'GET /rest/settings to be served',
 		);
+		const settings = restData(settingsAnswer, 'GET /rest/settings');
 		if (!persistent || settings.userManagement?.showSetupOnFirstLoad !== false) {
 			restData(await restClient.post('/owner/setup', ownerAccount), 'POST /rest/owner/setup');
 		}
@@ -497,10 +504,16 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			publicApi,
 			rest,
 			async createCredential(name, type, data) {
-				return expectOk(
-					await publicApi<Credential>('POST', '/credentials', { name, type, data }),
-					`POST /api/v1/credentials (${type})`,
-				);
+				const viaPublicApi = await publicApi<Credential | { message?: string }>('POST', '/credentials', { name, type, data });
+				// n8n 1.x's public API demands fields n8n adds to every credential (e.g. allowedDomains)
+				// that no caller can know; the editor's REST call takes the credential as typed.
+				if (viaPublicApi.status === 400 && /requires property/.test(String((viaPublicApi.data as { message?: string }).message))) {
+					return restData<Credential>(
+						await rest<{ data: Credential }>('POST', '/credentials', { name, type, data }),
+						`POST /rest/credentials (${type})`,
+					);
+				}
+				return expectOk(viaPublicApi as AxiosResponse<Credential>, `POST /api/v1/credentials (${type})`);
 			},
 			async createWorkflow(workflow) {
 				// The public API rejects read-only fields (id, active, tags, ...): send only these.
