@@ -8,7 +8,16 @@ import { randomUUID } from 'crypto';
 
 import type { Credential, N8nInstance } from './n8n';
 import { PACKAGE, prepareExample } from './examples';
-import { START_TIMEOUT_MS, meetingUuidOf, nodeItems, postRaw, simplyMeetSignature, startFileN8n } from './support';
+import {
+	START_TIMEOUT_MS,
+	airmeetCredentialFor,
+	meetingUuidOf,
+	nodeItems,
+	postRaw,
+	simplyMeetCredentialFor,
+	simplyMeetSignature,
+	startFileN8n,
+} from './support';
 import { AirmeetFake } from '../fakes/airmeetFake';
 import { SimplyMeetFake, sampleMeeting } from '../fakes/simplyMeetFake';
 
@@ -28,16 +37,8 @@ beforeAll(async () => {
 	airmeet.seedEvent({ name: 'Product Launch 2026' });
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
 	console.log(`[e2e] compat: n8n ${n8n.n8nVersion} (line ${n8n.line})`);
-	simplyMeetCredential = await n8n.createCredential('SimplyMeet (fake)', 'simplyMeetApi', {
-		apiKey: simplyMeet.apiKey,
-		baseUrl: simplyMeet.baseUrl,
-	});
-	airmeetCredential = await n8n.createCredential('Airmeet (fake)', 'airmeetApi', {
-		accessKey: airmeet.accessKey,
-		secretKey: airmeet.secretKey,
-		region: 'custom',
-		baseUrl: airmeet.baseUrl,
-	});
+	simplyMeetCredential = await simplyMeetCredentialFor(n8n, simplyMeet);
+	airmeetCredential = await airmeetCredentialFor(n8n, airmeet);
 }, START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -4,7 +4,9 @@
  */
 import * as path from 'path';
 
-import type { Execution, N8nInstance, StartOptions } from './n8n';
+import type { AirmeetFake } from '../fakes/airmeetFake';
+import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
+import type { Credential, Execution, N8nInstance, StartOptions } from './n8n';
 import { formatTimings, startFreshN8n } from './n8n';
 
 /** Starting n8n takes 15-30 s on two cores, and minutes when the runtime must be installed first. */
@@ -59,4 +61,19 @@ export { simplyMeetSignature } from '../fakes/simplyMeetFake';
 /** The meeting's uuid an execution of a SimplyMeet trigger started with. */
 export function meetingUuidOf(execution: Execution, triggerName = 'SimplyMeet Trigger'): unknown {
 	return nodeItems(execution, triggerName)[0]?.uuid;
+}
+
+/** A SimplyMeet credential in n8n that points at the fake. */
+export async function simplyMeetCredentialFor(n8n: N8nInstance, fake: SimplyMeetFake): Promise<Credential> {
+	return await n8n.createCredential('SimplyMeet (fake)', 'simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+}
+
+/** An Airmeet credential in n8n that points at the fake (the Custom region). */
+export async function airmeetCredentialFor(n8n: N8nInstance, fake: AirmeetFake): Promise<Credential> {
+	return await n8n.createCredential('Airmeet (fake)', 'airmeetApi', {
+		accessKey: fake.accessKey,
+		secretKey: fake.secretKey,
+		region: 'custom',
+		baseUrl: fake.baseUrl,
+	});
 }
