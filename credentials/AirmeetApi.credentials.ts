@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { AUTH_PATH, TOKEN_FAILURE_PREFIX, isAuthCall, usesKeyPair } from '../nodes/Airmeet/auth';
+import { AUTH_PATH, TokenRequestError, isAuthCall, usesKeyPair } from '../nodes/Airmeet/auth';
 import { AIRMEET_REGIONS, CUSTOM_REGION, REGION_OPTIONS, airmeetBaseUrl, airmeetBaseUrlExpression } from '../nodes/Airmeet/regions';
 import { REQUEST_TIMEOUT_MS, redact } from '../nodes/shared/transport';
 
@@ -94,9 +94,11 @@ export class AirmeetApi implements ICredentialType {
 
 	/**
 	 * Fetches the access token (valid 30 days). n8n runs this when the token field is empty, and
-	 * again when a call answers 400 or 412 (bad or expired token), then stores the token. Errors
-	 * are plain, without the /auth response attached, so that its status is never mistaken for
-	 * the status of the call that needed the token; they never contain the keys.
+	 * again when a call answers 400 or 412 (bad or expired token; n8n 2.40 and newer), then stores
+	 * the token; on older n8n the transport empties the field for one repeat to the same effect.
+	 * Errors carry their cause as data (TokenRequestError), without the /auth response attached,
+	 * so that its status is never mistaken for the status of the call that needed the token; they
+	 * never contain the keys.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const accessKey = String(credentials.accessKey ?? '');
@@ -119,29 +121,35 @@ export class AirmeetApi implements ICredentialType {
 			response = (await this.helpers.httpRequest(request)) as { statusCode: number; body: unknown };
 		} catch (error) {
 			const reason = (error as { code?: unknown }).code ?? (error as Error).message;
-			throw new Error(redact(`${TOKEN_FAILURE_PREFIX}: ${baseURL} could not be reached (${String(reason)})`, keys));
+			throw new TokenRequestError(redact(`: ${baseURL} could not be reached (${String(reason)})`, keys), {
+				kind: 'unreachable',
+			});
 		}
 		const { statusCode, body } = response;
 		if (statusCode === 401 || statusCode === 403) {
-			throw new Error(
-				`${TOKEN_FAILURE_PREFIX} (HTTP ${statusCode}): the access key and secret key are wrong or have been revoked`,
-			);
+			throw new TokenRequestError(` (HTTP ${statusCode}): the access key and secret key are wrong or have been revoked`, {
+				kind: 'keysRejected',
+				statusCode,
+			});
 		}
 		if (statusCode === 404) {
-			throw new Error(
-				`${TOKEN_FAILURE_PREFIX} (HTTP 404): nothing answers at ${baseURL}${AUTH_PATH}, so the region or base URL is probably wrong`,
+			throw new TokenRequestError(
+				` (HTTP 404): nothing answers at ${baseURL}${AUTH_PATH}, so the region or base URL is probably wrong`,
+				{ kind: 'noApi', statusCode },
 			);
 		}
 		if (statusCode < 200 || statusCode >= 300) {
-			throw new Error(
-				redact(`${TOKEN_FAILURE_PREFIX} (HTTP ${statusCode}): ${messageIn(body) ?? 'no explanation given'}`, keys),
-			);
+			throw new TokenRequestError(redact(` (HTTP ${statusCode}): ${messageIn(body) ?? 'no explanation given'}`, keys), {
+				kind: 'refused',
+				statusCode,
+			});
 		}
 		const sessionToken = tokenIn(body);
 		if (sessionToken === undefined) {
 			const detail = messageIn(body);
-			throw new Error(
-				redact(`${TOKEN_FAILURE_PREFIX}: its answer to ${AUTH_PATH} holds no token${detail ? ` (${detail})` : ''}`, keys),
+			throw new TokenRequestError(
+				redact(`: its answer to ${AUTH_PATH} holds no token${detail ? ` (${detail})` : ''}`, keys),
+				{ kind: 'noToken' },
 			);
 		}
 		return { sessionToken };

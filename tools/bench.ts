@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * `npm run bench`: measures the package in the real n8n of `npm start`'s install (a fresh
  * instance), with the fakes in this process, and prints three tables (the same figures go to

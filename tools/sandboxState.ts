@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * What a running sandbox (tools/sandbox.ts) tells other processes, in .n8n-local/sandbox.json:
  * where its n8n and its fake services answer. `npm run simulate` reads it to reach the fakes'

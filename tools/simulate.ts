@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * `npm run simulate -- <service> <event>`: makes a fake service of the running sandbox deliver a
  * realistic event to every webhook registered with it, as the real service would, and prints
@@ -9,8 +10,10 @@
  *
  * SimplyMeet deliveries are signed with each webhook's own secret, as SimplyMeet signs them.
  */
+import { triggerById } from '../nodes/Airmeet/triggers';
 import { FAKE_TRIGGERS } from '../test/fakes/airmeetFake';
 import { SIMPLYMEET_EVENTS } from '../test/fakes/simplyMeetFake';
+import { didYouMean, suggest, triggerIdEnds } from './lib/suggest';
 import type { SandboxState } from './sandboxState';
 import { runningSandbox } from './sandboxState';
 
@@ -21,18 +24,28 @@ interface Delivery {
 }
 
 const AIRMEET_TRIGGERS = Object.keys(FAKE_TRIGGERS);
+const SERVICES = ['simplymeet', 'airmeet'] as const;
+type Service = (typeof SERVICES)[number];
 
-const USAGE = [
-	'usage:',
-	`  npm run simulate -- simplymeet <${SIMPLYMEET_EVENTS.join('|')}> [--flat]`,
-	'  npm run simulate -- airmeet <trigger>',
-	'',
-	'Airmeet triggers (the "trigger." prefix, or any unique end, may be left out):',
-	...AIRMEET_TRIGGERS.map((id) => `  ${id}`),
-].join('\n');
+/** Each service's usage, with only its own events or triggers. */
+const USAGE: Record<Service, string[]> = {
+	simplymeet: [
+		'  npm run simulate -- simplymeet <event> [--flat]',
+		'',
+		'SimplyMeet events:',
+		...SIMPLYMEET_EVENTS.map((event) => `  ${event}`),
+	],
+	airmeet: [
+		'  npm run simulate -- airmeet <trigger>',
+		'',
+		'Airmeet triggers (the "trigger." prefix, or any unique end, may be left out):',
+		...AIRMEET_TRIGGERS.map((id) => `  ${id.padEnd(38)}${triggerById(id)?.label ?? ''}`.trimEnd()),
+	],
+};
 
-function fail(message: string, showUsage = false): never {
-	process.stderr.write(`[simulate] ${message}\n${showUsage ? `\n${USAGE}\n` : ''}`);
+function fail(message: string, usageOf: readonly Service[] = []): never {
+	const usage = usageOf.flatMap((service, index) => (index === 0 ? USAGE[service] : ['', ...USAGE[service]]));
+	process.stderr.write(`[simulate] ${message}\n${usage.length ? `\nusage:\n${usage.join('\n')}\n` : ''}`);
 	process.exit(1);
 }
 
@@ -46,12 +59,18 @@ function resolveAirmeetTrigger(given: string): string {
 	const matches = AIRMEET_TRIGGERS.filter((id) => id.endsWith(`.${given}`));
 	if (matches.length === 1) return matches[0];
 	if (matches.length > 1) fail(`"${given}" could be ${matches.join(' or ')}: say which`);
-	return fail(`"${given}" is not an Airmeet trigger`, true);
+	const suggestions = suggest(given, AIRMEET_TRIGGERS, triggerIdEnds);
+	return fail(`"${given}" is not an Airmeet trigger${didYouMean(suggestions)}`, ['airmeet']);
 }
 
 function resolveSimplyMeetEvent(given: string): string {
 	const event = SIMPLYMEET_EVENTS.find((candidate) => candidate.toLowerCase() === given.toLowerCase());
-	return event ?? fail(`"${given}" is not a SimplyMeet event`, true);
+	return event ?? fail(`"${given}" is not a SimplyMeet event${didYouMean(suggest(given, SIMPLYMEET_EVENTS))}`, ['simplymeet']);
+}
+
+function resolveService(given: string): Service {
+	const service = SERVICES.find((candidate) => candidate === given.toLowerCase());
+	return service ?? fail(`"${given}" is not a service (simplymeet or airmeet)${didYouMean(suggest(given, SERVICES))}`, SERVICES);
 }
 
 async function control<T>(url: string, body?: unknown): Promise<T> {
@@ -78,8 +97,11 @@ function short(text: string): string {
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const flat = args.includes('--flat');
-	const [service, event] = args.filter((arg) => !arg.startsWith('--'));
-	if (!service || !event || args.includes('--help')) fail('which service and event?', true);
+	const [serviceName, event] = args.filter((arg) => !arg.startsWith('--'));
+	const service = serviceName ? resolveService(serviceName) : undefined;
+	if (!service || !event || args.includes('--help')) fail('which service and event?', service ? [service] : SERVICES);
+	// A mistyped name is reported before the sandbox is looked for: it needs no sandbox to fix.
+	const name = service === 'simplymeet' ? resolveSimplyMeetEvent(event) : resolveAirmeetTrigger(event);
 
 	const sandbox: SandboxState | undefined = runningSandbox();
 	if (!sandbox) fail('no sandbox is running: start one with `npm run sandbox` (in another terminal), then try again');
@@ -88,21 +110,17 @@ async function main(): Promise<void> {
 	let label: string;
 	let deliveries: Delivery[];
 	let hooks: Array<Record<string, unknown>>;
-	if (service.toLowerCase() === 'simplymeet') {
-		const name = resolveSimplyMeetEvent(event);
+	if (service === 'simplymeet') {
 		label = `SimplyMeet ${name}${flat ? ' (flat body)' : ''}, signed with each webhook's secret`;
 		({ deliveries } = await control<{ deliveries: Delivery[] }>(`${sandbox.simplyMeet.controlUrl}/deliver`, {
 			event: name,
 			shape: flat ? 'flat' : 'wrapped',
 		}));
 		({ hooks } = await control<{ hooks: Array<Record<string, unknown>> }>(`${sandbox.simplyMeet.controlUrl}/hooks`));
-	} else if (service.toLowerCase() === 'airmeet') {
-		const trigger = resolveAirmeetTrigger(event);
-		label = `Airmeet ${trigger}`;
-		({ deliveries } = await control<{ deliveries: Delivery[] }>(`${sandbox.airmeet.controlUrl}/deliver`, { trigger }));
-		({ hooks } = await control<{ hooks: Array<Record<string, unknown>> }>(`${sandbox.airmeet.controlUrl}/hooks`));
 	} else {
-		return fail(`"${service}" is not a service: simplymeet or airmeet`, true);
+		label = `Airmeet ${name}`;
+		({ deliveries } = await control<{ deliveries: Delivery[] }>(`${sandbox.airmeet.controlUrl}/deliver`, { trigger: name }));
+		({ hooks } = await control<{ hooks: Array<Record<string, unknown>> }>(`${sandbox.airmeet.controlUrl}/hooks`));
 	}
 
 	if (deliveries.length === 0) {

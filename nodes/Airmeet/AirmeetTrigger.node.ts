@@ -8,9 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { hookStore } from '../shared/hookStore';
+import type { StoredHook } from '../shared/hookStore';
+import { hookStore, servedHook } from '../shared/hookStore';
 import { sortRemoteHooks } from '../shared/remoteHooks';
-import { parseJsonDelivery, rawBodyOf, respondWithoutRun, webhookUrl } from '../shared/trigger';
+import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, webhookUrl, withLeadingField } from '../shared/trigger';
 import { EVENT_FIELD, SESSION_FIELD, eventLocator, parseLocator, searchEvents, searchSessions, sessionLocator } from './locators';
 import { payloadItems } from './payload';
 import type { AirmeetTriggerType } from './triggers';
@@ -27,7 +28,7 @@ import type { WebhookScope } from './transport';
 import { AirmeetClient } from './transport';
 
 /** What static data keeps per webhook URL: enough to deregister the hook and to recognise it. */
-interface RegisteredHook extends IDataObject {
+interface RegisteredHook extends StoredHook {
 	id: string;
 	trigger: string;
 	url: string;
@@ -252,33 +253,55 @@ export class AirmeetTrigger implements INodeType {
 				return true;
 			},
 
+			/**
+			 * Never throws (see removeWithoutThrowing). A hook that could not be deregistered stays
+			 * stored: for community-wide triggers its id is the only way to find it again.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const url = webhookUrl(this);
 				const store = hookStore<RegisteredHook>(this);
 				const stored = store.get(url);
 				if (stored) {
-					const client = await AirmeetClient.connect(this);
-					await client.deregisterWebhook(deregistration(stored), { missingIsGone: true });
-					store.remove(url);
+					const removed = await removeWithoutThrowing(
+						this,
+						`The webhook ${stored.id} may still be registered in Airmeet: unpublishing again retries, or deregister it with the Airmeet node (README: "Find and remove orphaned webhooks").`,
+						async () => {
+							const client = await AirmeetClient.connect(this);
+							await client.deregisterWebhook(deregistration(stored), { missingIsGone: true });
+						},
+					);
+					if (removed) store.remove(url);
 					return true;
 				}
-				// Nothing stored (create failed half-way, or n8n lost the static data). Settings that
+				// Nothing stored (the publish failed, or n8n lost the static data). Settings that
 				// never passed validation never registered anything; otherwise, where Airmeet can
 				// list hooks, whatever still points at our URL is an orphan and goes.
 				const result = triggerConfig(this);
 				const scope = result.ok ? listingScope(result.config) : undefined;
-				if (scope) {
+				if (!scope) return true;
+				await removeWithoutThrowing(this, `Leftover Airmeet webhooks for ${url} may remain: the next publish removes them.`, async () => {
 					const client = await AirmeetClient.connect(this);
 					const leftovers = (await client.listWebhooks(scope)).filter((hook) => hook.url === url);
 					for (const hook of leftovers) await client.deregisterWebhook(hook, { missingIsGone: true });
-				}
+				});
 				return true;
 			},
 		},
 	};
 
-	/** Airmeet signs nothing: a delivery is accepted when its body is JSON. */
+	/**
+	 * Airmeet signs nothing, so the URL's secrecy and this node's registration for it are all there
+	 * is: a URL this node registered nothing for (a failed publish, a test URL not listening)
+	 * starts no execution. Items lead with the trigger that fired.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const hook = servedHook<RegisteredHook>(this);
+		if (!hook) {
+			this.logger.warn(
+				`${this.getNode().name}: a delivery arrived on a URL this node holds no Airmeet webhook for; if the workflow is published, unpublish and publish it again`,
+			);
+			return respondWithoutRun(this, 404, 'No Airmeet webhook is registered for this URL');
+		}
 		const parsed = parseJsonDelivery(this, rawBodyOf(this));
 		if ('rejected' in parsed) return parsed.rejected;
 		const items = payloadItems(parsed.body);
@@ -286,6 +309,6 @@ export class AirmeetTrigger implements INodeType {
 			// An empty list reports nothing happened: acknowledge it without starting a run.
 			return respondWithoutRun(this, 200, 'Nothing to process: the body is an empty list');
 		}
-		return { workflowData: [items.map((json) => ({ json }))] };
+		return { workflowData: [items.map((item) => ({ json: withLeadingField('trigger', hook.trigger, item) }))] };
 	}
 }

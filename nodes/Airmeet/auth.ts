@@ -42,8 +42,39 @@ export function isAuthCall(url: string | undefined): boolean {
 	return endsWithPath(url, AUTH_PATH);
 }
 
+/** Why the credential's token request (`POST /auth`) gave no token. */
+export type TokenFailureKind =
+	/** No answer: network, DNS, timeout. */
+	| 'unreachable'
+	/** 401/403: the key pair is wrong or revoked. */
+	| 'keysRejected'
+	/** 404: no Airmeet API at the region's (or custom) base URL. */
+	| 'noApi'
+	/** Any other failed status. */
+	| 'refused'
+	/** A success without a token in it. */
+	| 'noToken';
+
+export interface TokenFailure extends Record<string, unknown> {
+	kind: TokenFailureKind;
+	statusCode?: number;
+}
+
 /**
- * Every error of the credential's token request starts with this, so the transport can tell
- * "no token" from "no network" and hint at the credential instead of the connection.
+ * What the credential's preAuthentication throws. n8n wraps it into its own error; the transport
+ * finds `serviceFailure` again along the cause chain (shared/transport's SERVICE_FAILURE_KEY), so
+ * hints are chosen from the kind, never parsed from the message. Messages never hold the keys.
  */
-export const TOKEN_FAILURE_PREFIX = 'Airmeet did not issue an access token';
+export class TokenRequestError extends Error {
+	readonly serviceFailure: TokenFailure;
+
+	constructor(message: string, failure: TokenFailure) {
+		super(`Airmeet did not issue an access token${message}`);
+		this.name = 'TokenRequestError';
+		this.serviceFailure = failure;
+	}
+}
+
+export function isTokenFailure(value: unknown): value is TokenFailure {
+	return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}

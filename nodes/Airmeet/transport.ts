@@ -1,9 +1,9 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiContext, ApiRequest, ApiResponse, Failure, ServiceProfile } from '../shared/transport';
+import type { ApiContext, ApiRequest, ApiResponse, Failure, SendOptions, ServiceProfile } from '../shared/transport';
 import { apiError, defaultHint, isSuccess, sendRequest } from '../shared/transport';
-import { TOKEN_FAILURE_PREFIX, WEBHOOK_PATHS, usesKeyPair } from './auth';
+import { WEBHOOK_PATHS, isTokenFailure, usesKeyPair } from './auth';
 import { airmeetBaseUrl } from './regions';
 
 export const AIRMEET_CREDENTIAL = 'airmeetApi';
@@ -71,11 +71,15 @@ function readErrorMessage(body: unknown): string | undefined {
 	return message;
 }
 
+/** The credential's token request failed: say what to fix from the kind it reported. */
 function hintWithoutAnswer(failure: Failure): string | undefined {
-	const message = failure.message ?? '';
-	if (!message.includes(TOKEN_FAILURE_PREFIX)) return undefined;
-	if (/HTTP 40[13]\b/.test(message)) {
+	const tokenFailure = failure.serviceFailure;
+	if (!isTokenFailure(tokenFailure)) return undefined;
+	if (tokenFailure.kind === 'keysRejected') {
 		return 'Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter it in the Airmeet credential.';
+	}
+	if (tokenFailure.kind === 'unreachable') {
+		return 'Check that n8n can reach Airmeet (region or custom base URL of the Airmeet credential, proxy, network) and try again.';
 	}
 	return 'Check the region (or custom base URL) and the keys in the Airmeet credential.';
 }
@@ -91,7 +95,7 @@ function hintFor(status: number | undefined, keyPair: boolean): string {
 	if (status === 400) {
 		return keyPair
 			? 'Airmeet rejected the request: check the trigger, URL, name and IDs sent.'
-			: 'Airmeet rejected the request (even after n8n fetched a new access token): check the IDs and values sent.';
+			: 'Airmeet rejected the request, also with a newly issued access token: check the IDs and values sent.';
 	}
 	if (status === 401) {
 		return keyPair
@@ -103,7 +107,7 @@ function hintFor(status: number | undefined, keyPair: boolean): string {
 	}
 	if (status === 404) return 'Airmeet does not know this event, session or webhook: check the ID (and the region of the credential).';
 	if (status === 412) {
-		return 'Airmeet still reports the access token as expired after n8n fetched a new one: check the keys and region in the Airmeet credential.';
+		return 'Airmeet reports even a newly issued access token as expired: check the keys and region in the Airmeet credential.';
 	}
 	if (status === 202) return 'Airmeet is still preparing these results: try again in a few minutes.';
 	if (status === undefined) return 'Airmeet reported a failure without a status: check the values sent.';
@@ -165,12 +169,18 @@ export function isNotFound(response: ApiResponse): boolean {
 	return /not\s*found|does\s*not\s*exist|no\s+such/i.test(readErrorMessage(response.body) ?? '');
 }
 
+function storedToken(credentials: IDataObject): string {
+	return typeof credentials.sessionToken === 'string' ? credentials.sessionToken : '';
+}
+
 /** Every Airmeet call of this package passes through here: base URL, auth style, paging, errors. */
 export class AirmeetClient {
 	private constructor(
 		private readonly ctx: ApiContext,
 		private readonly baseUrl: string,
 		private readonly secrets: string[],
+		/** The access token this client last knew to be stored; tells whether anyone fetched a newer one. */
+		private knownToken: string,
 	) {}
 
 	static async connect(ctx: ApiContext): Promise<AirmeetClient> {
@@ -183,14 +193,13 @@ export class AirmeetClient {
 				description: 'Open the Airmeet credential and choose a region, or enter a full base URL for a custom one.',
 			});
 		}
-		return new AirmeetClient(ctx, baseUrl, secretsOf(credentials));
+		return new AirmeetClient(ctx, baseUrl, secretsOf(credentials), storedToken(credentials));
 	}
 
 	/**
-	 * Sends a request with the auth style its path needs. Token calls let n8n refresh the token once
-	 * on 400/412 (through the credential's preAuthentication); key-pair calls have nothing to
-	 * refresh. Any failure (HTTP, or `statusCode` in the body) throws a NodeApiError unless
-	 * `accept` takes the answer.
+	 * Sends a request with the auth style its path needs; any failure (HTTP, or `statusCode` in
+	 * the body) throws one NodeApiError unless `accept` takes the answer. Token calls answered
+	 * 400/412 (bad or expired token) are repeated once with a fresh token: see `withFreshToken`.
 	 */
 	async request(
 		request: ApiRequest,
@@ -198,16 +207,52 @@ export class AirmeetClient {
 		options: { accept?: (response: ApiResponse) => boolean } = {},
 	): Promise<ApiResponse> {
 		const keyPair = usesKeyPair(request.path);
-		const response = await sendRequest(
-			this.ctx,
-			AIRMEET,
-			request,
-			{ baseUrl: this.baseUrl, secrets: this.secrets, refreshOnStatus: keyPair ? undefined : TOKEN_REFRESH_STATUSES },
-			action,
-		);
+		let response = await this.send(request, action, keyPair ? undefined : TOKEN_REFRESH_STATUSES);
+		if (!keyPair && TOKEN_REFRESH_STATUSES.includes(response.statusCode)) {
+			response = await this.withFreshToken(request, action, response);
+		}
 		if (options.accept?.(response)) return response;
 		if (isSuccess(response.statusCode) && !bodyReportsFailure(response.body)) return response;
 		throw await this.failure(response, action, keyPair);
+	}
+
+	private async send(
+		request: ApiRequest,
+		action: string,
+		refreshOnStatus?: number[],
+		credentials?: SendOptions['credentials'],
+	): Promise<ApiResponse> {
+		return await sendRequest(
+			this.ctx,
+			AIRMEET,
+			request,
+			{ baseUrl: this.baseUrl, secrets: this.secrets, refreshOnStatus, credentials },
+			action,
+		);
+	}
+
+	/**
+	 * n8n 2.40 and newer fetch a new token themselves on 400/412 (preAuthenticationRetryStatusCode)
+	 * and resend; older n8n refresh only after a 401 and hand back the stale token's answer. Which
+	 * of the two happened shows in the stored token, so nothing is guessed from n8n's version:
+	 * - unchanged: nobody fetched a new token. The call is repeated once with the token field
+	 *   emptied, which makes n8n run the credential's preAuthentication (one `/auth`), store the
+	 *   new token for later calls and executions, and send the call with it.
+	 * - changed: a new token was issued (by n8n for this call, or by another execution) and
+	 *   Airmeet still refused: the answer stands.
+	 * So a call costs at most one `/auth` and one repeat, however Airmeet answers.
+	 */
+	private async withFreshToken(request: ApiRequest, action: string, response: ApiResponse): Promise<ApiResponse> {
+		const stored = await this.ctx.getCredentials(AIRMEET_CREDENTIAL);
+		const details = this.ctx.getNode().credentials?.[AIRMEET_CREDENTIAL];
+		if (storedToken(stored) !== this.knownToken || !details) {
+			this.knownToken = storedToken(stored);
+			return response;
+		}
+		const emptied = { id: details.id ?? '', name: details.name, type: AIRMEET_CREDENTIAL, data: { ...stored, sessionToken: '' } };
+		const repeated = await this.send(request, action, undefined, emptied);
+		this.knownToken = storedToken(await this.ctx.getCredentials(AIRMEET_CREDENTIAL));
+		return repeated;
 	}
 
 	private async failure(response: ApiResponse, action: string, keyPair: boolean): Promise<NodeApiError> {

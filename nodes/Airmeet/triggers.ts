@@ -1,5 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { optionLabelsSubtitle } from '../shared/subtitle';
+
 /**
  * Where an Airmeet trigger applies:
  * - `community`: every event of the community; Airmeet takes no event for it.
@@ -12,6 +14,10 @@ export type TriggerScope = 'community' | 'event' | 'session' | 'eventOptional';
 export interface AirmeetTriggerType {
 	/** Airmeet's `triggerMetaInfoId`. */
 	id: string;
+	/**
+	 * Shown in "Trigger On", the canvas subtitle, and the node panel, which lists it lower-cased
+	 * as "On <label>" without punctuation: so a label must read as a phrase, without brackets.
+	 */
 	label: string;
 	description: string;
 	/** The `name` registered with the hook; Airmeet ties it to the trigger id. */
@@ -57,28 +63,28 @@ export const AIRMEET_TRIGGERS: readonly AirmeetTriggerType[] = [
 	},
 	{
 		id: 'trigger.airmeet.attendee.added',
-		label: 'Registration Completed (Any Event)',
+		label: 'Registration for Any Event',
 		description: 'Someone completes a registration for any event of the community',
 		defaultName: 'ATTENDEE_ADDED',
 		scope: 'community',
 	},
 	{
 		id: 'trigger.airmeet.registrant.added',
-		label: 'Registration Completed (One Event)',
+		label: 'Registration for One Event',
 		description: 'Someone completes a registration for the chosen event',
 		defaultName: 'REGISTRANT_ADDED',
 		scope: 'event',
 	},
 	{
 		id: 'trigger.airmeet.attendee.joined',
-		label: 'Attendees Joined Event',
+		label: 'Event Attendance',
 		description: 'The attendees who joined the chosen event; sent after the event ends',
 		defaultName: 'ATTENDEE_JOINED_EVENT',
 		scope: 'event',
 	},
 	{
 		id: 'trigger.session.attendee.joined',
-		label: 'Attendees Joined Session',
+		label: 'Session Attendance',
 		description: 'The attendees who joined the chosen session; sent after the session ends',
 		defaultName: 'ATTENDEE_JOINED_SESSION',
 		scope: 'session',
@@ -135,6 +141,4 @@ export function requiresSession(trigger: AirmeetTriggerType): boolean {
 }
 
 /** The node's subtitle on the canvas: the chosen trigger's label, not its raw id. */
-export const TRIGGER_SUBTITLE = `={{ ${JSON.stringify(
-	Object.fromEntries(AIRMEET_TRIGGERS.map((trigger) => [trigger.id, trigger.label])),
-)}[$parameter["trigger"]] }}`;
+export const TRIGGER_SUBTITLE = optionLabelsSubtitle('trigger', TRIGGER_OPTIONS);

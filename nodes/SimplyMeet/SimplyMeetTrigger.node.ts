@@ -9,14 +9,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { hookStore } from '../shared/hookStore';
+import type { StoredHook } from '../shared/hookStore';
+import { hookStore, servedHook } from '../shared/hookStore';
 import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
-import { parseJsonDelivery, rawBodyOf, respondWithoutRun, webhookUrl } from '../shared/trigger';
+import { optionLabelsSubtitle } from '../shared/subtitle';
+import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, webhookUrl, withLeadingField } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
 
-interface RegisteredHook extends IDataObject {
+interface RegisteredHook extends StoredHook {
 	id: string;
 	secret: string;
 	events: string[];
@@ -50,7 +52,7 @@ export class SimplyMeetTrigger implements INodeType {
 		// version-1 webhook node (its binary-data option), which cost about 40 % of throughput.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: optionLabelsSubtitle('events', SIMPLYMEET_EVENTS),
 		description: 'Starts the workflow when a meeting is scheduled, cancelled or rescheduled in SimplyMeet.me',
 		defaults: { name: 'SimplyMeet Trigger' },
 		inputs: [],
@@ -118,41 +120,55 @@ export class SimplyMeetTrigger implements INodeType {
 				return true;
 			},
 
+			/**
+			 * Never throws (see removeWithoutThrowing). A hook that could not be deleted stays stored,
+			 * so that the next publish adopts or removes it; its failure is in n8n's log.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const url = webhookUrl(this);
 				const store = hookStore<RegisteredHook>(this);
-				const client = await SimplyMeetClient.connect(this);
 				const stored = store.get(url);
-				if (stored) {
-					await client.deleteWebhook(stored.id, { missingIsGone: true });
-				} else {
-					// Nothing stored (n8n lost the static data, or create never finished saving it):
-					// whatever still points at our URL would be an orphan, so remove it by URL.
-					const leftovers = (await client.listWebhooks()).filter((hook) => hook.url === url);
-					for (const hook of leftovers) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
-				}
-				store.remove(url);
+				const removed = await removeWithoutThrowing(
+					this,
+					stored
+						? `The webhook ${stored.id} may still exist in SimplyMeet: publishing again adopts or removes it, or delete it with the SimplyMeet node (README: "Find and remove orphaned webhooks").`
+						: `Leftover SimplyMeet webhooks for ${url} may remain: the next publish removes them.`,
+					async () => {
+						const client = await SimplyMeetClient.connect(this);
+						if (stored) {
+							await client.deleteWebhook(stored.id, { missingIsGone: true });
+							return;
+						}
+						// Nothing stored (the publish failed, or n8n lost the static data): whatever still
+						// points at our URL would be an orphan, so remove it by URL.
+						const leftovers = (await client.listWebhooks()).filter((hook) => hook.url === url);
+						for (const hook of leftovers) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
+					},
+				);
+				if (removed) store.remove(url);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const hook = servedHook<RegisteredHook>(this);
+		if (!hook) {
+			this.logger.warn(
+				`${this.getNode().name}: a delivery arrived on a URL this node holds no SimplyMeet webhook for; if the workflow is published, unpublish and publish it again`,
+			);
+			return respondWithoutRun(this, 404, 'No SimplyMeet webhook is registered for this URL');
+		}
 		const rawBody = rawBodyOf(this);
 		const signature = this.getRequestObject().headers['webhook-signature'];
-		const secrets = hookStore<RegisteredHook>(this)
-			.all()
-			.map((hook) => hook.secret);
-		if (!hasValidSignature(secrets, rawBody, typeof signature === 'string' ? signature : undefined)) {
+		if (!hasValidSignature(hook.secret, rawBody, typeof signature === 'string' ? signature : undefined)) {
 			return respondWithoutRun(this, 401, 'Missing or invalid Webhook-Signature');
 		}
 		const parsed = parseJsonDelivery(this, rawBody);
 		if ('rejected' in parsed) return parsed.rejected;
 		const meeting = unwrapMeeting(parsed.body);
 		if (!meeting) return respondWithoutRun(this, 400, 'The body is not a SimplyMeet meeting');
-		// `event` leads the item so it is the first thing users see, and wins over any field of that name.
-		const json: IDataObject = { event: inferEvent(parsed.body as IDataObject, meeting) };
-		Object.assign(json, meeting, { event: json.event });
+		const json = withLeadingField('event', inferEvent(parsed.body as IDataObject, meeting), meeting);
 		return { workflowData: [[{ json }]] };
 	}
 }

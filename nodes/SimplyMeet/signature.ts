@@ -6,21 +6,13 @@ export function signBody(secret: string, rawBody: Buffer | string): string {
 }
 
 /**
- * True when the header carries a valid signature by any of the given secrets. Tolerates a
- * `sha256=` prefix, since the header's exact format is unconfirmed. Compares in constant time.
+ * True when the header carries a valid signature by the secret of the hook the request came in
+ * for. Tolerates a `sha256=` prefix, since the header's exact format is unconfirmed. Compares in
+ * constant time.
  */
-export function hasValidSignature(
-	secrets: readonly string[],
-	rawBody: Buffer,
-	header: string | undefined,
-): boolean {
-	if (!header) return false;
+export function hasValidSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+	if (!header || !secret) return false;
 	const received = Buffer.from(header.trim().replace(/^sha256=/i, ''), 'base64');
-	if (received.length === 0) return false;
-	let valid = false;
-	for (const secret of secrets) {
-		const expected = createHmac('sha256', secret).update(rawBody).digest();
-		if (expected.length === received.length && timingSafeEqual(expected, received)) valid = true;
-	}
-	return valid;
+	const expected = createHmac('sha256', secret).update(rawBody).digest();
+	return expected.length === received.length && timingSafeEqual(expected, received);
 }

@@ -1,4 +1,4 @@
-import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** The URL n8n gave this node's webhook: production when published, the test URL when listening. */
@@ -36,4 +36,37 @@ export function parseJsonDelivery(
 	} catch {
 		return { rejected: respondWithoutRun(ctx, 400, 'The body is not JSON') };
 	}
+}
+
+/**
+ * Runs a removal step of `delete()` so that its failure cannot escape. n8n removes its own record
+ * of a webhook only when every node's `delete()` returns: after a throw it keeps the record, and
+ * the next publish believes the hook is registered and calls nothing, leaving a published
+ * workflow that hears nothing. The failure goes to n8n's log instead, saying what is left.
+ * Returns whether the step succeeded.
+ */
+export async function removeWithoutThrowing(
+	ctx: IHookFunctions,
+	leftBehind: string,
+	step: () => Promise<void>,
+): Promise<boolean> {
+	try {
+		await step();
+		return true;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		ctx.logger.error(`${ctx.getNode().name}: ${message}. ${leftBehind}`, {
+			workflowId: ctx.getWorkflow().id,
+			node: ctx.getNode().name,
+		});
+		return false;
+	}
+}
+
+/**
+ * The item with `name` set to `value` as its first field, so it is the first thing users see in
+ * the output; it wins over a field of that name in the payload.
+ */
+export function withLeadingField(name: string, value: string, item: IDataObject): IDataObject {
+	return Object.assign({ [name]: value }, item, { [name]: value });
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Which host each region reaches, through n8n's real HTTP stack: an HTTPS proxy set in the
  * environment (which n8n honours per request) records the CONNECT target and refuses it, so no

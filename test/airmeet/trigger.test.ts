@@ -4,6 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
 import { postJson } from '../fakes/fakeService';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
+import { captureLogs } from '../harness/logs';
 import type { World } from './world';
 import { ACTION_NODE, CREDENTIAL, TRIGGER_NODE, caught, errorText, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -224,15 +225,50 @@ describe('lifecycle', () => {
 		expect(storedHooks(node)).toEqual({});
 	});
 
-	it('reports any other deregister failure and keeps the stored hook for a later try', async () => {
+	it('logs any other deregister failure with the hook id and Airmeet\'s message, never throws, and keeps the hook for a later try', async () => {
 		const node = registrant();
 		await node.publish();
+		const hookId = world.fake.hooksFor(node.productionUrl)[0].id;
 		world.fake.inject({ path: DEREGISTER }, { kind: 'status', status: 500, body: { statusCode: '500', statusMessage: 'Database unavailable' } });
-		const error = await caught(node.unpublish());
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(/Airmeet could not deregister webhook .*HTTP 500.*Database unavailable/);
+		const logs = captureLogs();
+		try {
+			await node.unpublish();
+		} finally {
+			logs.restore();
+		}
+		const errors = logs.lines.filter((line) => line.level === 'error');
+		expect(errors).toHaveLength(1);
+		expect(errors[0].message).toMatch(new RegExp(`Airmeet could not deregister webhook ${hookId} .*HTTP 500.*Database unavailable`));
+		expectNoSecrets(world, errors[0].message);
 		expect(Object.keys(storedHooks(node))).toEqual([node.productionUrl]);
-		expectNoSecrets(world, errorText(error));
+		await node.unpublish();
+		expect(world.fake.hooks).toHaveLength(0);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it('after a failed publish the URL starts nothing: it is answered 404, and n8n can drop its record', async () => {
+		// The listing of checkExists fails, and so does the sweep of n8n's delete() after it.
+		world.fake.inject({ path: LIST }, { kind: 'status', status: 503, body: { message: 'Service Unavailable' } }, 2);
+		const node = registrant();
+		const logs = captureLogs();
+		try {
+			expect((await caught(node.publish())).message).toMatch(/HTTP 503/);
+			expect(node.isRouted()).toBe(false);
+			// Were n8n to route the URL to the node all the same, nothing would run.
+			world.n8n.register(new URL(node.productionUrl).pathname, node);
+			const result = await postJson(node.productionUrl, JSON.stringify({ email: 'a@example.com' }), {});
+			expect(result.status).toBe(404);
+			expect(node.executions).toHaveLength(0);
+			// A test URL that registered nothing of its own starts nothing either.
+			world.n8n.register(new URL(node.testUrl).pathname, node);
+			expect((await postJson(node.testUrl, '{}', {})).status).toBe(404);
+		} finally {
+			logs.restore();
+		}
+		expect(node.executions).toHaveLength(0);
+		await node.publish();
+		expect((await postJson(node.productionUrl, '{}', {})).status).toBe(200);
+		expect(node.executions).toHaveLength(1);
 	});
 
 	it('a 5xx on register gives a clear NodeApiError and stores nothing', async () => {
@@ -422,6 +458,60 @@ describe('access token', () => {
 		expectNoSecrets(world, errorText(error));
 	});
 
+	describe('on an n8n that refreshes only after a 401 (the 1.x line)', () => {
+		beforeEach(() => {
+			world.n8n.refreshesOnStatus = false;
+		});
+
+		it('an expired token (412) costs one /auth, which n8n stores, and the call is repeated once', async () => {
+			await listEvents();
+			world.fake.expireTokens();
+			world.fake.resetCalls();
+			const [items] = await listEvents();
+			expect(items).toHaveLength(1);
+			expect(world.fake.calls.map((call) => call.path)).toEqual(['/airmeets', '/auth', '/airmeets']);
+			const [stale, fresh] = world.fake.issuedTokens;
+			expect(world.fake.calls.map((call) => call.headers['x-airmeet-access-token'])).toEqual([stale, undefined, fresh]);
+			// Stored: later runs, publishes and pickers use it without another /auth.
+			world.fake.resetCalls();
+			await listEvents();
+			const node = registrant();
+			await node.publish();
+			expect(world.fake.count({ path: '/auth' })).toBe(0);
+			expect(world.n8n.vault.preAuthenticationRuns.get(CREDENTIAL)).toBe(2);
+		});
+
+		it('a bad token (400) during a publish is replaced the same way', async () => {
+			await listEvents();
+			world.fake.invalidateTokens();
+			world.fake.resetCalls();
+			const node = registrant();
+			await node.publish();
+			expect(world.fake.count({ path: '/auth' })).toBe(1);
+			expect(world.fake.hooksFor(node.productionUrl)).toHaveLength(1);
+		});
+
+		it('a token that stays expired fails after one /auth and one repeat, saying what happened', async () => {
+			await listEvents();
+			world.fake.tokenUses = 0;
+			world.fake.resetCalls();
+			const error = await caught(listEvents());
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toMatch(/Airmeet could not list the events \(HTTP 412\): Token expired/);
+			expect((error as NodeApiError).description).toMatch(/even a newly issued access token/);
+			expect(world.fake.calls.map((call) => call.path)).toEqual(['/airmeets', '/auth', '/airmeets']);
+			expectNoSecrets(world, errorText(error));
+		});
+
+		it('a token issued for this very call and refused is not fetched again', async () => {
+			await setup({ tokenUses: 0 });
+			world.n8n.refreshesOnStatus = false;
+			const error = await caught(listEvents());
+			expect(error.message).toMatch(/HTTP 412/);
+			expect(world.fake.calls.map((call) => call.path)).toEqual(['/auth', '/airmeets']);
+		});
+	});
+
 	it('revoked keys: a clear error naming the keys, none of them in it', async () => {
 		world.fake.revoked = true;
 		const error = await caught(listEvents());
@@ -453,16 +543,24 @@ describe('deliveries', () => {
 	it('an object gives one item', async () => {
 		const result = await postJson(node.productionUrl, JSON.stringify({ email: 'a@example.com', n: 1 }), {});
 		expect(result.status).toBe(200);
-		expect(node.executions.map((items) => items.map((item) => item.json))).toEqual([[{ email: 'a@example.com', n: 1 }]]);
+		expect(node.executions.map((items) => items.map((item) => item.json))).toEqual([
+			[{ trigger: EVENT[1], email: 'a@example.com', n: 1 }],
+		]);
+		// The trigger leads the item, and wins over a field of that name in the payload.
+		await postJson(node.productionUrl, JSON.stringify({ email: 'b@example.com', trigger: 'spoofed' }), {});
+		expect(Object.entries(node.executions[1][0].json)).toEqual([
+			['trigger', EVENT[1]],
+			['email', 'b@example.com'],
+		]);
 	});
 
 	it('a list gives one item per entry, wrapping entries that are not objects', async () => {
 		const result = await postJson(node.productionUrl, JSON.stringify([{ email: 'a@example.com' }, 'b@example.com', 3]), {});
 		expect(result.status).toBe(200);
 		expect(node.executions[0].map((item) => item.json)).toEqual([
-			{ email: 'a@example.com' },
-			{ value: 'b@example.com' },
-			{ value: 3 },
+			{ trigger: EVENT[1], email: 'a@example.com' },
+			{ trigger: EVENT[1], value: 'b@example.com' },
+			{ trigger: EVENT[1], value: 3 },
 		]);
 	});
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The action nodes in a real n8n, run the way the editor's "Execute workflow" runs them (n8n's
  * REST API, as the logged-in owner): the action example workflow against both fakes, an error

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The Airmeet trigger in a real n8n against the fake Airmeet API, through the three example
  * workflows: one event-scoped (registration for one event), one session-scoped (attendees of a

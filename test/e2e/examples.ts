@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The example workflows of examples/*.json, as the sandbox imports them and the end-to-end tests
  * publish them: one source for both. The files carry no credentials (an id from another

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Load: nothing lost. One n8n, one published workflow per trigger: 10 000 signed SimplyMeet
  * deliveries at concurrency 50 must become exactly 10 000 successful executions, each meeting's

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Driver for end-to-end tests against a real n8n (a line pinned in n8n-runtime/: 2.x unless
  * StartOptions.line or N8N_RUNTIME_LINE says 1.x).

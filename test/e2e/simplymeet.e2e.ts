@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The SimplyMeet trigger in a real n8n (the pinned 2.x, this package installed as a community
  * package) against the fake SimplyMeet API: what SimplyMeet ends up holding after publishing,

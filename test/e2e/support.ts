@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Small helpers shared by the end-to-end test files: one n8n per file, its timings printed at the
  * end, and readers for what n8n recorded in an execution.

@@ -87,6 +87,11 @@ const KEY_PAIR_ROUTES = [
 	'/platform-integration/v1/sample-payload',
 ];
 
+/** A copy of `value` without `keys` (what the fake keeps to itself is left out of its answers). */
+function omit<T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> {
+	return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
+}
+
 function header(call: RecordedCall, name: string): string | undefined {
 	const value = call.headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
@@ -310,7 +315,7 @@ export class AirmeetFake extends FakeService {
 	protected override async control(call: RecordedCall): Promise<FakeAnswer> {
 		if (call.path === '/hooks' && call.method === 'GET') return { status: 200, body: { hooks: this.hooks } };
 		if (call.path === '/events' && call.method === 'GET') {
-			return { status: 200, body: { events: this.events.map(({ participants: _p, ...event }) => event) } };
+			return { status: 200, body: { events: this.events.map((event) => omit(event, 'participants')) } };
 		}
 		if (call.path === '/deliver' && call.method === 'POST') {
 			const trigger = String(bodyOf(call).trigger ?? '');
@@ -433,7 +438,7 @@ export class AirmeetFake extends FakeService {
 			platformName: body.platformName,
 			...scope,
 		});
-		const { airmeetId: _a, sessionId: _s, metaData: _m, platformName: _p, ...payload } = hook;
+		const payload = omit(hook, 'airmeetId', 'sessionId', 'metaData', 'platformName');
 		return { status: 200, body: { statusCode: this.successCode, statusMessage: 'SUCCESS', payload } };
 	}
 
@@ -471,7 +476,7 @@ export class AirmeetFake extends FakeService {
 		} else {
 			return { status: 400, body: { message: 'airmeetId or sessionId is required' } };
 		}
-		const webhookDTOList = hooks.map(({ airmeetId: _a, sessionId: _s, ...hook }) => hook);
+		const webhookDTOList = hooks.map((hook) => omit(hook, 'airmeetId', 'sessionId'));
 		return { status: 200, body: { webhookDTOList } };
 	}
 
@@ -489,7 +494,7 @@ export class AirmeetFake extends FakeService {
 	}
 
 	private info(event: FakeAirmeetEvent): FakeAnswer {
-		const { participants: _p, ...info } = event;
+		const info = omit(event, 'participants');
 		return { status: 200, body: { ...info, hosts: [{ name: 'Host', email: 'host@example.com' }] } };
 	}
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 import { createServer } from 'http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';

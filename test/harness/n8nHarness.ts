@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Runs our nodes inside n8n-core's own execution contexts (HookContext, ExecuteContext,
  * WebhookContext, LoadOptionsContext), so parameters, static data and
@@ -289,6 +290,28 @@ export class TestN8n {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
 
+	/**
+	 * false: behave like n8n 1.x, whose `httpRequestWithAuthentication` knows neither
+	 * `preAuthenticationRetryStatusCode` nor `ignoreHttpStatusErrors: {ignore, except}`: it
+	 * re-runs preAuthentication only after a thrown 401 and returns every other status.
+	 */
+	refreshesOnStatus = true;
+
+	/** Applies the n8n line being emulated to a context's helpers. */
+	adapt<Context extends { helpers: object }>(context: Context): Context {
+		if (this.refreshesOnStatus) return context;
+		const helpers = context.helpers as { httpRequestWithAuthentication?: (...args: unknown[]) => Promise<unknown> };
+		const original = helpers.httpRequestWithAuthentication;
+		if (!original) return context;
+		helpers.httpRequestWithAuthentication = async function (this: unknown, type, options, credentialOptions) {
+			const request = { ...(options as IHttpRequestOptions) };
+			if (typeof request.ignoreHttpStatusErrors === 'object') request.ignoreHttpStatusErrors = true;
+			const { preAuthenticationRetryStatusCode: _ignored, ...rest } = (credentialOptions ?? {}) as IDataObject;
+			return await original.call(this, type, request, rest);
+		};
+		return context;
+	}
+
 	additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
 		const base = this.server ? this.baseUrl : 'http://127.0.0.1:1';
 		const data: Partial<IWorkflowExecuteAdditionalData> = {
@@ -361,7 +384,7 @@ export class TestN8n {
 			[],
 		);
 		if (!nodeType.execute) throw new Error(`${type} has no execute()`);
-		return (await nodeType.execute.call(context)) as INodeExecutionData[][];
+		return (await nodeType.execute.call(this.adapt(context))) as INodeExecutionData[][];
 	}
 
 	/**
@@ -423,7 +446,7 @@ export class TestN8n {
 		const context = new LoadOptionsContext(this.workflow(node), node, additionalData, '');
 		const search = nodeType.methods?.listSearch?.[method];
 		if (!search) throw new Error(`${type} has no list search ${method}`);
-		return await search.call(context, filter, paginationToken);
+		return await search.call(this.adapt(context), filter, paginationToken);
 	}
 
 	register(path: string, trigger: TriggerUnderTest): void {
@@ -432,6 +455,10 @@ export class TestN8n {
 
 	unregister(path: string): void {
 		this.listening.delete(path);
+	}
+
+	isRegistered(path: string): boolean {
+		return this.listening.has(path);
 	}
 
 	private async serveWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -495,6 +522,19 @@ export class TriggerUnderTest {
 		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 	}
 
+	/**
+	 * Whether anything changed the static data since n8n last saved it: n8n saves a webhook
+	 * request's static data after the request exactly when this is true.
+	 */
+	get staticDataChanged(): boolean {
+		return (this.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	}
+
+	/** What n8n does after saving the static data. */
+	markStaticDataSaved(): void {
+		(this.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged = false;
+	}
+
 	/** This node's part of the saved static data (n8n keys it by node name). */
 	get nodeStaticData(): IDataObject {
 		return (this.savedStaticData[`node:${this.node.name}`] as IDataObject | undefined) ?? {};
@@ -547,7 +587,7 @@ export class TriggerUnderTest {
 			isTest ? 'manual' : 'activate',
 			this.webhookData(isTest),
 		);
-		return await fn.call(context);
+		return await fn.call(this.n8n.adapt(context));
 	}
 
 	/**
@@ -573,15 +613,30 @@ export class TriggerUnderTest {
 		await this.run('delete', true);
 	}
 
+	/**
+	 * As n8n 2.41's active-workflow manager does it: the URL is routed to the node before
+	 * checkExists/create run; when they fail, n8n calls delete() and removes its record (the route)
+	 * only if delete() returned, so a delete() that throws leaves the URL routed.
+	 */
 	private async activateWebhook(isTest: boolean): Promise<void> {
-		const url = isTest ? this.testUrl : this.productionUrl;
+		const path = new URL(isTest ? this.testUrl : this.productionUrl).pathname;
+		this.n8n.register(path, this);
 		try {
 			if (!(await this.run('checkExists', isTest))) await this.run('create', isTest);
 		} catch (error) {
-			await this.run('delete', isTest).catch(() => undefined);
+			try {
+				await this.run('delete', isTest);
+				this.n8n.unregister(path);
+			} catch {
+				// n8n logs this and keeps its record of the webhook.
+			}
 			throw error;
 		}
-		this.n8n.register(new URL(url).pathname, this);
+	}
+
+	/** Whether n8n would still route deliveries for this URL to the node. */
+	isRouted(isTest = false): boolean {
+		return this.n8n.isRegistered(new URL(isTest ? this.testUrl : this.productionUrl).pathname);
 	}
 
 	async receive(isTest: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -5,6 +5,7 @@ import { postJson } from '../fakes/fakeService';
 import { sampleMeeting } from '../fakes/simplyMeetFake';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
 import { caught, errorText } from '../harness/errors';
+import { captureLogs } from '../harness/logs';
 import { useSimplyMeetWorld } from './world';
 
 const { fake, n8n, credentials } = useSimplyMeetWorld();
@@ -242,18 +243,26 @@ describe('unpublishing', () => {
 		expect(trigger.nodeStaticData.hooks).toBeUndefined();
 	});
 
-	it('any other failure throws and keeps the static data, so a later attempt finishes the job', async () => {
+	it('any other failure is logged with the hook id and SimplyMeet\'s message, never thrown, and the hook stays stored', async () => {
 		const trigger = newTrigger();
 		await trigger.publish();
 		fake.inject({ method: 'DELETE' }, { kind: 'status', status: 500, body: { code: 500, message: 'Internal error' } });
-
-		const error = await caught(trigger.unpublish());
-
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('Internal error');
+		const hookId = fake.hooks[0].uuid;
+		const logs = captureLogs();
+		try {
+			// A throw would make n8n keep its record of the webhook, and the next publish would call nothing.
+			await trigger.unpublish();
+		} finally {
+			logs.restore();
+		}
+		const errors = logs.lines.filter((line) => line.level === 'error');
+		expect(errors).toHaveLength(1);
+		expect(errors[0].message).toContain(`delete webhook ${hookId} (HTTP 500): Internal error`);
+		expect(errors[0].message).not.toContain(fake.apiKey);
 		expect(trigger.nodeStaticData.hooks).toBeDefined();
 		await trigger.unpublish();
 		expect(fake.hooks).toHaveLength(0);
+		expect(trigger.nodeStaticData.hooks).toBeUndefined();
 	});
 
 	it('with no stored hook, removes whatever points at our URL', async () => {
@@ -263,6 +272,144 @@ describe('unpublishing', () => {
 		await trigger.unpublish();
 		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(0);
 		expect(fake.hooks).toHaveLength(1);
+	});
+});
+
+describe('no silent outage', () => {
+	it('a delivery never writes static data, whatever its outcome, so it cannot overwrite a concurrent publish', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		trigger.markStaticDataSaved();
+		const secret = fake.hooksFor(trigger.productionUrl)[0].secret ?? '';
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		expect((await postJson(trigger.productionUrl, raw, { 'webhook-signature': signBody(secret, raw) })).status).toBe(200);
+		expect((await postJson(trigger.productionUrl, raw, {})).status).toBe(401);
+		expect(trigger.staticDataChanged).toBe(false);
+		// A request that started before create stored anything (n8n loaded empty static data).
+		trigger.forgetStaticData();
+		trigger.markStaticDataSaved();
+		const logs = captureLogs();
+		try {
+			expect((await postJson(trigger.productionUrl, raw, { 'webhook-signature': signBody(secret, raw) })).status).toBe(404);
+		} finally {
+			logs.restore();
+		}
+		expect(trigger.staticDataChanged).toBe(false);
+		expect(trigger.nodeStaticData).toEqual({});
+		expect(logs.lines.map((line) => line.level)).toEqual(['warn']);
+		expect(logs.lines[0].message).toMatch(/unpublish and publish it again/);
+	});
+
+	it('a failed publish leaves n8n nothing to keep: delete() survives a failing sweep, and the fixed credential registers', async () => {
+		const trigger = n8n.trigger('simplyMeetTrigger', {
+			parameters: { events: ['meetingScheduled'] },
+			credentials: credentials('wrong-key-123456'),
+		});
+		const logs = captureLogs();
+		let error: Error;
+		try {
+			error = await caught(trigger.publish());
+		} finally {
+			logs.restore();
+		}
+		expect(error.message).toBe('SimplyMeet could not list webhooks (HTTP 401): Invalid API key.');
+		// The sweep's own listing failed too; it is logged, and n8n can drop its record of the URL.
+		expect(fake.count({ method: 'GET', path: '/webhooks' })).toBe(2);
+		expect(trigger.isRouted()).toBe(false);
+		expect(logs.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+			expect.stringMatching(/could not list webhooks \(HTTP 401\).*the next publish removes them/),
+		]);
+		expect(errorText(error) + logs.lines.map((line) => line.message).join()).not.toContain('wrong-key-123456');
+
+		trigger.node.credentials = credentials();
+		await trigger.publish();
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+		const [delivered] = await fake.deliver('meetingScheduled');
+		expect(delivered.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	it('checks a delivery against the secret of the URL it came in on, not any stored one', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		await trigger.listenForTestEvent();
+		const productionSecret = fake.hooksFor(trigger.productionUrl)[0].secret ?? '';
+		const testSecret = fake.hooksFor(trigger.testUrl)[0].secret ?? '';
+		expect(testSecret).not.toBe(productionSecret);
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		const send = async (url: string, secret: string) =>
+			(await postJson(url, raw, { 'webhook-signature': signBody(secret, raw) })).status;
+		expect(await send(trigger.productionUrl, testSecret)).toBe(401);
+		expect(await send(trigger.testUrl, productionSecret)).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+		expect(await send(trigger.productionUrl, productionSecret)).toBe(200);
+		expect(await send(trigger.testUrl, testSecret)).toBe(200);
+		expect(trigger.executions).toHaveLength(2);
+	});
+
+	it('a test URL with no registration of its own answers 404, even while the published hook exists', async () => {
+		const trigger = newTrigger();
+		await trigger.publish();
+		const secret = fake.hooksFor(trigger.productionUrl)[0].secret ?? '';
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		const logs = captureLogs();
+		try {
+			// What n8n would run if it still routed the test URL to the node.
+			n8n.register(new URL(trigger.testUrl).pathname, trigger);
+			expect((await postJson(trigger.testUrl, raw, { 'webhook-signature': signBody(secret, raw) })).status).toBe(404);
+		} finally {
+			logs.restore();
+			n8n.unregister(new URL(trigger.testUrl).pathname);
+		}
+		expect(trigger.executions).toHaveLength(0);
+	});
+});
+
+describe('rate limits (429)', () => {
+	const rateLimited = (retryAfter: string) => ({
+		kind: 'status' as const,
+		status: 429,
+		body: { code: 429, message: 'Too many requests' },
+		headers: { 'retry-after': retryAfter },
+	});
+
+	it('waits as long as Retry-After (seconds) asks, then the publish goes on', async () => {
+		fake.inject({ method: 'GET', path: '/webhooks' }, rateLimited('1'));
+		const trigger = newTrigger();
+		await trigger.publish();
+		const lists = fake.calls.filter((call) => call.method === 'GET');
+		expect(lists).toHaveLength(2);
+		expect(lists[1].at - lists[0].at).toBeGreaterThanOrEqual(1000);
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+	});
+
+	it('retries a rate-limited create (nothing was created) after a Retry-After given as an HTTP date', async () => {
+		fake.inject({ method: 'POST', path: '/webhooks' }, rateLimited(new Date(Date.now() + 2000).toUTCString()));
+		const trigger = newTrigger();
+		await trigger.publish();
+		const creates = fake.calls.filter((call) => call.method === 'POST');
+		expect(creates).toHaveLength(2);
+		expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(900);
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+	});
+
+	const listWebhooks = () =>
+		n8n.execute('simplyMeet', { parameters: { resource: 'webhook', operation: 'getAll', returnAll: true }, credentials: credentials() });
+
+	it('does not wait for a Retry-After beyond the cap: the service\'s message is shown at once', async () => {
+		fake.inject({ method: 'GET', path: '/webhooks' }, rateLimited('3600'));
+		const error = await caught(listWebhooks());
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('SimplyMeet could not list webhooks (HTTP 429): Too many requests');
+		expect((error as NodeApiError).description).toMatch(/rate-limiting/);
+		expect(fake.count({ method: 'GET' })).toBe(1);
+	});
+
+	it('gives up after three retries with the service\'s message', async () => {
+		fake.inject({ method: 'GET', path: '/webhooks' }, rateLimited('0'), 4);
+		const error = await caught(listWebhooks());
+		expect(error.message).toBe('SimplyMeet could not list webhooks (HTTP 429): Too many requests');
+		expect(fake.count({ method: 'GET' })).toBe(4);
 	});
 });
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Helpers for the editor tests: headless Chromium through playwright-core, and the pieces of
  * n8n 2.41's editor the tests click (selectors are n8n's own `data-test-id` attributes, read off
@@ -455,6 +456,85 @@ export async function chooseOption(page: Page, field: Locator, name: string): Pr
 		.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^\\s*${escaped}\\s*$`) }) })
 		.click();
 	await list.waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+/** Ticks (or unticks) options of a multi-select field by their exact names, then closes it. */
+export async function toggleOptions(page: Page, field: Locator, names: string[]): Promise<void> {
+	const list = await openSelect(page, field);
+	for (const name of names) {
+		await list.locator('li[role="option"]').filter({ has: page.locator('.option-headline', { hasText: name }) }).click();
+	}
+	await closeSelect(page, list);
+}
+
+// ---- canvas ---------------------------------------------------------------------------------
+
+export function canvasNode(page: Page, nodeType: string): Locator {
+	return page.locator(`[data-test-id="canvas-node"][data-node-type="${nodeType}"]`);
+}
+
+/**
+ * The subtitle a canvas node shows under its name, once it reads `expected` (n8n re-evaluates it
+ * after a parameter changes). n8n 2.41 gives it no test id, only its CSS-module class.
+ */
+export async function waitForSubtitle(page: Page, nodeType: string, expected: string): Promise<string> {
+	const subtitle = canvasNode(page, nodeType).locator('[class*="_subtitle_"]');
+	return await waitFor(
+		async () => {
+			const text = (await subtitle.allInnerTexts()).join(' | ').trim();
+			return text === expected ? text : undefined;
+		},
+		10_000,
+		200,
+		`the canvas subtitle "${expected}"`,
+	).catch(async () => (await subtitle.allInnerTexts()).join(' | ').trim());
+}
+
+// ---- docs links -----------------------------------------------------------------------------
+
+/** The href of the open node's "Docs" link (a tab of the node details view). */
+export async function docsLinkHref(page: Page, repository: string): Promise<string> {
+	const link = ndv(page).locator(`a[href^="${repository}"]`).first();
+	await link.waitFor({ state: 'attached' });
+	const href = await link.getAttribute('href');
+	if (!href) throw new Error('the Docs link has no href');
+	return href;
+}
+
+/**
+ * Opens `url` in a new tab, served (without network) by a stand-in page that has an element with
+ * the id of every given anchor, far apart; returns the fragment the page sees and the anchor
+ * scrolled into view, if any.
+ */
+export async function landOnAnchor(
+	context: BrowserContext,
+	url: string,
+	anchors: string[],
+): Promise<{ hash: string; inView: string | undefined }> {
+	const page = await context.newPage();
+	try {
+		const sections = anchors.map((anchor) => `<h2 id="${anchor}">${anchor}</h2><div style="height:3000px"></div>`).join('');
+		const target = `${new URL(url).origin}${new URL(url).pathname}`;
+		await page.route(`${target}*`, (route) =>
+			route.fulfill({ contentType: 'text/html', body: `<html><body><div style="height:3000px"></div>${sections}</body></html>` }),
+		);
+		await page.goto(url);
+		return await page.evaluate((ids) => {
+			// Runs in the page; the test's TypeScript has no DOM types.
+			const browser = globalThis as unknown as {
+				document: { getElementById(id: string): { getBoundingClientRect(): { top: number } } | null };
+				innerHeight: number;
+				location: { hash: string };
+			};
+			const inView = ids.find((id) => {
+				const top = browser.document.getElementById(id)?.getBoundingClientRect().top ?? Number.NaN;
+				return top >= -1 && top < browser.innerHeight;
+			});
+			return { hash: browser.location.hash, inView };
+		}, anchors);
+	} finally {
+		await page.close();
+	}
 }
 
 /** A resource locator field (From list / By ID / By URL) by its parameter name. */

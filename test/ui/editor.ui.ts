@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The editor, as users meet this package: the real n8n (n8n-runtime/) with our package, driven
  * in headless Chromium through playwright-core, against the fake SimplyMeet and Airmeet APIs.
@@ -8,6 +9,7 @@
  * images in docs/.
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { Page } from 'playwright-core';
 
 import { Airmeet } from '../../nodes/Airmeet/Airmeet.node';
 import { AirmeetTrigger } from '../../nodes/Airmeet/AirmeetTrigger.node';
@@ -21,6 +23,7 @@ import {
 	EditorSession,
 	PACKAGE,
 	addFromCreator,
+	canvasNode,
 	chooseCredential,
 	chooseLocatorEntry,
 	chooseOption,
@@ -28,8 +31,10 @@ import {
 	creatorCategory,
 	creatorResult,
 	credentialModal,
+	docsLinkHref,
 	fetchAsset,
 	fillCredentialField,
+	landOnAnchor,
 	launchEditorBrowser,
 	loadedImages,
 	locatorEntries,
@@ -48,6 +53,8 @@ import {
 	selectOptions,
 	selectedCredential,
 	shownParameters,
+	toggleOptions,
+	waitForSubtitle,
 	type EditorBrowser,
 	type Flow,
 } from './editor';
@@ -107,6 +114,22 @@ const AIRMEET_MENUS = menusOf(new Airmeet().description.properties);
 const AIRMEET_TRIGGER_NAMES = optionsOf(new AirmeetTrigger().description.properties.find((p) => p.name === 'trigger')).map(
 	(option) => option.name,
 );
+
+/** The README the codex files link to, and the query n8n 2.41's editor appends to the link. */
+const REPOSITORY = 'https://github.com/n8n-nodes-simplymeet-airmeet/n8n-nodes-simplymeet-airmeet';
+const README_ANCHORS = ['simplymeet-trigger', 'simplymeet-node', 'airmeet-trigger', 'airmeet-node'];
+const docsQuery = (node: string) =>
+	`utm_source=n8n_app&utm_medium=node_settings_modal-credential_link&utm_campaign=${PACKAGE}.${node}`;
+
+/**
+ * The open node's Docs link is its codex URL plus n8n's tracking query; opened, it still lands
+ * on the README section (a stand-in page with the README's anchors, as no network is reachable).
+ */
+async function expectDocsLinkLands(page: Page, node: string, anchor: string): Promise<void> {
+	const href = await docsLinkHref(page, REPOSITORY);
+	expect(href).toBe(`${REPOSITORY}#${anchor}:~:?${docsQuery(node)}`);
+	await expect(landOnAnchor(page.context(), href, README_ANCHORS)).resolves.toEqual({ hash: `#${anchor}`, inView: anchor });
+}
 
 const sorted = (values: string[]): string[] => [...values].sort((a, b) => a.localeCompare(b));
 const without = (values: string[], unwanted: string): string[] => values.filter((value) => value !== unwanted);
@@ -203,6 +226,7 @@ describe('1. the node panel', () => {
 			trigger: typeOf('simplyMeetTrigger'),
 			// One entry per option of the trigger's "Events" field.
 			triggerEntries: ['On meeting cancelled', 'On meeting rescheduled', 'On meeting scheduled'],
+			labels: SIMPLYMEET_EVENTS.map((event) => event.name),
 			action: typeOf('simplyMeet'),
 			actions: Object.values(SIMPLYMEET_MENUS.operations).flatMap((operation) => operation.actions),
 		},
@@ -210,8 +234,23 @@ describe('1. the node panel', () => {
 			search: 'Airmeet',
 			icon: 'Airmeet/airmeet.svg',
 			trigger: typeOf('airmeetTrigger'),
-			// One entry per option of the trigger's "Trigger On" field.
-			triggerEntries: triggerEntries(new AirmeetTrigger().description),
+			// One entry per option of the trigger's "Trigger On" field, every word of its label kept.
+			triggerEntries: [
+				'On booth attendance',
+				'On event attendance',
+				'On event created',
+				'On event finished',
+				'On event recording available',
+				'On event reminder',
+				'On event started',
+				'On poll answers',
+				'On questions asked',
+				'On registration for any event',
+				'On registration for one event',
+				'On session attendance',
+			],
+			// What n8n's rule makes of the labels: no word may be lost on the way.
+			labels: AIRMEET_TRIGGER_NAMES,
 			action: typeOf('airmeet'),
 			actions: Object.values(AIRMEET_MENUS.operations).flatMap((operation) => operation.actions),
 		},
@@ -240,6 +279,10 @@ describe('1. the node panel', () => {
 				const actions = await creatorCategory(page, 'Actions');
 				expect(triggers.title).toBe(`Triggers (${service.triggerEntries.length})`);
 				expect(triggers.entries.map((entry) => entry.name)).toEqual(service.triggerEntries);
+				expect(service.triggerEntries).toEqual(service.labels.map((label) => `On ${label.toLowerCase()}`));
+				const options = service.labels.map((name) => ({ name, value: name }));
+				const field: INodeProperties = { displayName: 'Events', name: 'events', type: 'options', default: '', options };
+				expect(triggerEntries({ displayName: `${service.search} Trigger`, properties: [field] })).toEqual(service.triggerEntries);
 				expect(new Set(triggers.entries.map((entry) => entry.nodeType))).toEqual(new Set([service.trigger]));
 				expect(actions.title).toBe(`Actions (${service.actions.length})`);
 				expect(sorted(actions.entries.map((entry) => entry.name))).toEqual(sorted(service.actions));
@@ -283,6 +326,20 @@ describe('2. the SimplyMeet Trigger and its credential', () => {
 				expect(options.filter((option) => option.selected).map((option) => option.name)).toEqual(['Meeting Scheduled']);
 			});
 
+			await flow.step('the canvas subtitle names the chosen events by their labels', async () => {
+				const type = typeOf('simplyMeetTrigger');
+				await expect(waitForSubtitle(page, type, 'Meeting Scheduled')).resolves.toBe('Meeting Scheduled');
+				await toggleOptions(page, parameter(page, 'events'), ['Meeting Cancelled']);
+				await expect(waitForSubtitle(page, type, 'Meeting Scheduled, Meeting Cancelled')).resolves.toBe(
+					'Meeting Scheduled, Meeting Cancelled',
+				);
+				await expect(canvasNode(page, type).innerText()).resolves.not.toContain('meetingScheduled');
+			});
+
+			await flow.step('the Docs link lands on the README section despite n8n\'s tracking query', () =>
+				expectDocsLinkLands(page, 'simplyMeetTrigger', 'simplymeet-trigger'),
+			);
+
 			await flow.step('a wrong API key: the modal says why', async () => {
 				const modal = await openNewCredential(page);
 				await expect(modal.innerText()).resolves.toContain('SimplyMeet API');
@@ -321,7 +378,7 @@ describe('2. the SimplyMeet Trigger and its credential', () => {
 });
 
 describe('3. the Airmeet Trigger and its credential', () => {
-	test('regions, then each trigger shows the event and session pickers only when it takes them; the pickers list the fake\'s data', async () => {
+	test('regions, the docs link, then each trigger shows the event and session pickers only when it takes them; the pickers list the fake\'s data', async () => {
 		const flow = await startFlow('3-airmeet-trigger');
 		const { page } = flow;
 		try {
@@ -375,11 +432,17 @@ describe('3. the Airmeet Trigger and its credential', () => {
 				expect(options.map((option) => option.name)).toEqual(AIRMEET_TRIGGER_NAMES);
 			});
 
+			await flow.step('the Docs link lands on the README section despite n8n\'s tracking query', () =>
+				expectDocsLinkLands(page, 'airmeetTrigger', 'airmeet-trigger'),
+			);
+
 			await flow.step('Event and Session fields appear exactly for the triggers that take them', async () => {
 				const seen: Record<string, string[]> = {};
 				const expected: Record<string, string[]> = {};
+				const subtitles: Record<string, string> = {};
 				for (const trigger of AIRMEET_TRIGGERS) {
 					await chooseOption(page, parameter(page, 'trigger'), trigger.label);
+					subtitles[trigger.label] = await waitForSubtitle(page, typeOf('airmeetTrigger'), trigger.label);
 					const want = ['trigger'];
 					if (trigger.scope !== 'community') want.push('airmeetId');
 					if (trigger.scope === 'session') want.push('sessionId');
@@ -396,10 +459,12 @@ describe('3. the Airmeet Trigger and its credential', () => {
 					).catch(async () => (await shownParameters(ndv(page))).filter((name) => name !== 'options'));
 				}
 				expect(seen).toEqual(expected);
+				// The canvas subtitle follows the choice, by its label.
+				expect(subtitles).toEqual(Object.fromEntries(AIRMEET_TRIGGERS.map((trigger) => [trigger.label, trigger.label])));
 			});
 
 			await flow.step('an event-scoped trigger: the event picker lists the fake\'s events and searches them', async () => {
-				await chooseOption(page, parameter(page, 'trigger'), 'Registration Completed (One Event)');
+				await chooseOption(page, parameter(page, 'trigger'), 'Registration for One Event');
 				const event = resourceLocator(page, 'airmeetId');
 				await event.waitFor();
 				const modes = await selectOptions(page, event.getByTestId('rlc-mode-selector'));
@@ -413,7 +478,7 @@ describe('3. the Airmeet Trigger and its credential', () => {
 			});
 
 			await flow.step('the session trigger: the session picker lists the chosen event\'s sessions', async () => {
-				await chooseOption(page, parameter(page, 'trigger'), 'Attendees Joined Session');
+				await chooseOption(page, parameter(page, 'trigger'), 'Session Attendance');
 				const event = resourceLocator(page, 'airmeetId');
 				const session = resourceLocator(page, 'sessionId');
 				await session.waitFor();

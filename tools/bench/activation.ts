@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Activation cost: the remote calls a trigger makes, and how long it takes, to publish with N hooks
  * already in the account, to re-publish (unchanged, and with the trigger edited) and to unpublish.

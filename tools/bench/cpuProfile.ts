@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Reads a V8 .cpuprofile (node --cpu-prof) and charges each sample to a cause found on its stack
  * (n8n's expression isolates, our package, the database, ...), within time windows, so that the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Footprint: what `npm pack` would publish, and how long a fresh process takes to require every
  * node and credential module the package declares (with n8n-workflow already loaded, as it is in

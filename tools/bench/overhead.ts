@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Trigger overhead: signed SimplyMeet deliveries through our trigger against the same bodies
  * through n8n's core Webhook node and the other series, in one n8n, same concurrency, alternating

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The fakes, unchanged, with a clock on every call they answer: when the request arrived and
  * when its answer was ready. The benchmark counts a phase's remote calls and times it up to the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Reading a workflow's executions back from n8n, in bulk: counting them by status (the editor's
  * REST list, which answers with a count) and paging through their data (the public API).

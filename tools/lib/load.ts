@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Load generation with autocannon: N deliveries at a fixed concurrency, each with its own body
  * (a fresh event id), signed as the service signs them. Every request's id and answer are

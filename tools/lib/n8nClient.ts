@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * A small client for an n8n main process this repo did not start through the e2e driver (queue
  * mode's): sets up the owner, logs in, creates an API key, and drives the public API.

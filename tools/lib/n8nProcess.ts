@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * One n8n process of any role (`n8n start`, `n8n worker`, `n8n webhook`) from the runtime of
  * `npm start`'s install, in its own process group, with the environment the runtime's startN8n

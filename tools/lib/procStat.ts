@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /** CPU time of a process tree from /proc (Linux), to measure what a phase cost n8n itself. */
 import * as fs from 'fs';
 

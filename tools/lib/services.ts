@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * PostgreSQL and Redis for queue mode, each on loopback, a free port and its own data folder,
  * started by this process and stopped by it. Installs Debian's packages when they are missing and

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /** Small statistics and formatting helpers shared by the benchmark, the load test and queue mode. */
 import * as os from 'os';
 
