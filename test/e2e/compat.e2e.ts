@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * What must work on every supported n8n line, run once per line (`N8N_RUNTIME_LINE=1.x` for the
  * oldest, 2.x by default): the SimplyMeet trigger's lifecycle with signed deliveries, and Airmeet
@@ -36,7 +37,6 @@ beforeAll(async () => {
 	await Promise.all([simplyMeet.start(), airmeet.start()]);
 	airmeet.seedEvent({ name: 'Product Launch 2026' });
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
-	console.log(`[e2e] compat: n8n ${n8n.n8nVersion} (line ${n8n.line})`);
 	simplyMeetCredential = await simplyMeetCredentialFor(n8n, simplyMeet);
 	airmeetCredential = await airmeetCredentialFor(n8n, airmeet);
 }, START_TIMEOUT_MS);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * The runtime installer on a real install (the 1.x line, the smaller tree): a damaged or
  * half-finished tree is found before n8n starts, and repairing it reinstalls exactly the

@@ -28,7 +28,7 @@ export async function startFileN8n(
 		await n8n.stop();
 		const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 		console.log(
-			`[e2e] ${path.basename(testFile)}: ${seconds(Date.now() - fileStartedAt)} in all; ` +
+			`[e2e] ${path.basename(testFile)} on n8n ${n8n.n8nVersion}: ${seconds(Date.now() - fileStartedAt)} in all; ` +
 				`${formatTimings(n8n.timings)}, stop ${seconds(Date.now() - stopStarted)}`,
 		);
 	};
