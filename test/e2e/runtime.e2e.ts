@@ -18,9 +18,9 @@ function committedLockfile(): Buffer {
 	return fs.readFileSync(path.join(paths.sourceDir, 'package-lock.json'));
 }
 
-/** Moves a file away while `check` runs, then puts it back. */
+/** Moves a file out of the tree (next to it, in the runtime folder) while `check` runs, then puts it back. */
 function withoutFile<T>(file: string, check: () => T): T {
-	const aside = `${file}.moved-by-test`;
+	const aside = path.join(paths.runtimeDir, `moved-by-test-${path.basename(file)}`);
 	fs.renameSync(file, aside);
 	try {
 		return check();
@@ -50,7 +50,13 @@ test('a missing package.json, a missing file of n8n and a missing stamp are each
 });
 
 test('a damaged install is repaired before use: the same tree again, the lockfile untouched', async () => {
-	const stampBefore = JSON.parse(fs.readFileSync(paths.stampFile, 'utf8')) as { fingerprint: unknown };
+	// sqlite3 is compiled here by each install, and its build output differs by a few bytes between
+	// builds: every other package must come back file for file.
+	const downloaded = (): Record<string, unknown> => {
+		const { fingerprint } = JSON.parse(fs.readFileSync(paths.stampFile, 'utf8')) as { fingerprint: Record<string, unknown> };
+		return Object.fromEntries(Object.entries(fingerprint).filter(([key]) => key !== 'node_modules/sqlite3'));
+	};
+	const before = downloaded();
 	fs.rmSync(path.join(paths.n8nDir, 'dist', 'commands', 'start.js'));
 	logged.length = 0;
 
@@ -62,6 +68,6 @@ test('a damaged install is repaired before use: the same tree again, the lockfil
 	expect(logged.join('\n')).not.toMatch(/commit|copy it over|maintainer/i);
 	expect(verifyRuntime(LINE)).toBeUndefined();
 	expect(fs.readFileSync(path.join(paths.runtimeDir, 'package-lock.json')).equals(committedLockfile())).toBe(true);
-	const stampAfter = JSON.parse(fs.readFileSync(paths.stampFile, 'utf8')) as { fingerprint: unknown };
-	expect(stampAfter.fingerprint).toEqual(stampBefore.fingerprint);
+	expect(Object.keys(before).length).toBeGreaterThan(10);
+	expect(downloaded()).toEqual(before);
 }, INSTALL_TIMEOUT_MS);
