@@ -2,13 +2,18 @@
 
 export declare const PACKAGE_NAME: string;
 
+/** A tested n8n line: its pins live in n8n-runtime/<line>/. */
+export type RuntimeLine = '2.x' | '1.x';
+export declare const LINES: RuntimeLine[];
+export declare const DEFAULT_LINE: RuntimeLine;
+
 export interface RuntimePaths {
+	line: RuntimeLine;
 	root: string;
 	packageName: string;
 	localDir: string;
 	sourceDir: string;
 	runtimeDir: string;
-	bootstrapDir: string;
 	nodeDir: string;
 	nodeBinDir: string;
 	nodeBin: string;
@@ -16,6 +21,7 @@ export interface RuntimePaths {
 	n8nBin: string;
 	stampFile: string;
 	installLog: string;
+	lockDir: string;
 }
 
 export interface EnsureRuntimeResult extends RuntimePaths {
@@ -33,6 +39,8 @@ export interface StartN8nOptions {
 	env?: Record<string, string>;
 	/** n8n's output; inherited stdio when omitted. */
 	logFile?: string;
+	/** The runtime line (default DEFAULT_LINE, or N8N_RUNTIME_LINE). */
+	line?: RuntimeLine;
 }
 
 export interface ExitInfo {
@@ -58,8 +66,10 @@ export interface N8nProcess {
 	exitDescription(): string | undefined;
 }
 
-export declare function ensureRuntime(options?: { log?: (message: string) => void }): Promise<EnsureRuntimeResult>;
-export declare function runtimePaths(): RuntimePaths;
+export declare function ensureRuntime(options?: { log?: (message: string) => void; line?: RuntimeLine }): Promise<EnsureRuntimeResult>;
+/** Undefined when the installed runtime matches its lockfile and stamp, else what is wrong (one line). */
+export declare function verifyRuntime(line?: RuntimeLine): string | undefined;
+export declare function runtimePaths(line?: RuntimeLine): RuntimePaths;
 export declare function startN8n(options: StartN8nOptions): Promise<N8nProcess>;
 /** Returns the path created under <userFolder>/.n8n/nodes/node_modules/. */
 export declare function linkPackage(userFolder: string, packageDir?: string, options?: { mode?: 'symlink' | 'copy' }): string;
@@ -73,5 +83,6 @@ export declare function n8nEnv(options: {
 	brokerPort: number;
 	env?: Record<string, string>;
 	webhookUrl?: string;
+	line?: RuntimeLine;
 }): Record<string, string>;
-export declare function sourceHash(): string;
+export declare function sourceHash(line?: RuntimeLine): string;

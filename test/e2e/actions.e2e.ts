@@ -9,7 +9,7 @@ import { randomUUID } from 'crypto';
 
 import type { Credential, Execution, N8nInstance, WorkflowInput } from './n8n';
 import { PACKAGE, prepareExample } from './examples';
-import { START_TIMEOUT_MS, nodeItems, startFileN8n, startServiceFakes } from './support';
+import { START_TIMEOUT_MS, airmeetCredentialFor, nodeItems, simplyMeetCredentialFor, startFileN8n, startServiceFakes } from './support';
 import type { AirmeetFake } from '../fakes/airmeetFake';
 import { samplePayloadFor } from '../fakes/airmeetFake';
 import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
@@ -27,16 +27,8 @@ let airmeetCredential: Credential;
 beforeAll(async () => {
 	({ simplyMeet, airmeet } = await startServiceFakes());
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
-	simplyMeetCredential = await n8n.createCredential('SimplyMeet (fake)', 'simplyMeetApi', {
-		apiKey: simplyMeet.apiKey,
-		baseUrl: simplyMeet.baseUrl,
-	});
-	airmeetCredential = await n8n.createCredential('Airmeet (fake)', 'airmeetApi', {
-		accessKey: airmeet.accessKey,
-		secretKey: airmeet.secretKey,
-		region: 'custom',
-		baseUrl: airmeet.baseUrl,
-	});
+	simplyMeetCredential = await simplyMeetCredentialFor(n8n, simplyMeet);
+	airmeetCredential = await airmeetCredentialFor(n8n, airmeet);
 }, START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { randomUUID } from 'crypto';
 import type { Credential, N8nInstance } from './n8n';
 import type { ExampleKey } from './examples';
 import { prepareExample } from './examples';
-import { START_TIMEOUT_MS, nodeItems, postRaw, startFileN8n } from './support';
+import { START_TIMEOUT_MS, airmeetCredentialFor, nodeItems, postRaw, startFileN8n } from './support';
 import { AirmeetFake, samplePayloadFor } from '../fakes/airmeetFake';
 import { DEMO_EVENT_ID, DEMO_SESSION_ID, seedDemoCommunity } from '../fakes/sandboxSeed';
 
@@ -26,12 +26,7 @@ beforeAll(async () => {
 	await fake.start();
 	seedDemoCommunity(fake);
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
-	credential = await n8n.createCredential('Airmeet (fake)', 'airmeetApi', {
-		accessKey: fake.accessKey,
-		secretKey: fake.secretKey,
-		region: 'custom',
-		baseUrl: fake.baseUrl,
-	});
+	credential = await airmeetCredentialFor(n8n, fake);
 }, START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
- * Driver for end-to-end tests against a real n8n (the version pinned in n8n-runtime/).
+ * Driver for end-to-end tests against a real n8n (a line pinned in n8n-runtime/: 2.x unless
+ * StartOptions.line or N8N_RUNTIME_LINE says 1.x).
  *
  * startFreshN8n() gives each test file its own instance: a fresh temporary user folder (fresh
  * SQLite database), fresh ports (HTTP and task broker), this package installed as a community
@@ -15,7 +16,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { ensureRuntime, linkPackage, runtimePaths, startN8n, type ExitInfo, type N8nProcess } from '../../scripts/n8n-runtime';
+import {
+	ensureRuntime,
+	linkPackage,
+	runtimePaths,
+	startN8n,
+	type ExitInfo,
+	type N8nProcess,
+	type RuntimeLine,
+} from '../../scripts/n8n-runtime';
 
 export interface OwnerAccount {
 	email: string;
@@ -152,6 +161,9 @@ export interface N8nInstance {
 	apiKey: string;
 	/** The account the instance was set up with (log in to the editor with it). */
 	owner: OwnerAccount;
+	/** The runtime line and n8n's exact version. */
+	line: RuntimeLine;
+	n8nVersion: string;
 	timings: PhaseTimings;
 	/** Public API (/api/v1...) with X-N8N-API-KEY; never throws on HTTP status. */
 	publicApi<T = unknown>(method: Method, apiPath: string, body?: unknown): Promise<AxiosResponse<T>>;
@@ -271,6 +283,16 @@ function tailOf(file: string, lines: number): string {
 	}
 }
 
+/**
+ * POST /rest/login. n8n 2.x names the login field emailOrLdapLoginId; older n8n answers that
+ * with 400 and takes `email`.
+ */
+async function logIn(restClient: AxiosInstance, owner: OwnerAccount): Promise<AxiosResponse> {
+	const current = await restClient.post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	if (current.status !== 400) return current;
+	return await restClient.post('/login', { email: owner.email, password: owner.password });
+}
+
 export interface StartOptions {
 	/** Extra environment for n8n. */
 	env?: Record<string, string>;
@@ -300,13 +322,16 @@ export interface StartOptions {
 	apiKeyLabel?: string;
 	/** N8N_ENCRYPTION_KEY (default a test-only key); must stay the same for a persistent folder. */
 	encryptionKey?: string;
+	/** The n8n line (default: N8N_RUNTIME_LINE, else 2.x). */
+	line?: RuntimeLine;
 }
 
 export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInstance> {
 	const log = options.log ?? ((message: string): void => void process.stderr.write(`[n8n-e2e] ${message}\n`));
 
 	const installStarted = Date.now();
-	const runtime = await ensureRuntime({ log });
+	const runtime = await ensureRuntime({ log, line: options.line });
+	const n8nVersion = (JSON.parse(fs.readFileSync(path.join(runtime.n8nDir, 'package.json'), 'utf8')) as { version: string }).version;
 	const installMs = Date.now() - installStarted;
 
 	const persistent = options.userFolder !== undefined;
@@ -346,6 +371,7 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			userFolder,
 			logFile,
 			port: options.port,
+			line: runtime.line,
 			env: {
 				N8N_ENCRYPTION_KEY: options.encryptionKey ?? ENCRYPTION_KEY,
 				N8N_LOG_LEVEL: 'info',
@@ -381,14 +407,21 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			timeout: 30_000,
 		});
 		// A persistent folder has its owner from an earlier run: only a fresh instance is set up.
-		const settings = restData<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
-			await restClient.get('/settings'),
-			'GET /rest/settings',
+		// n8n 1.x reports ready before its REST routes are mounted: wait for the settings route.
+		const settingsAnswer = await waitFor(
+			async () => {
+				const answer = await restClient.get<{ data: { userManagement?: { showSetupOnFirstLoad?: boolean } } }>('/settings');
+				return answer.status === 404 ? undefined : answer;
+			},
+			30_000,
+			200,
+			'GET /rest/settings to be served',
 		);
+		const settings = restData(settingsAnswer, 'GET /rest/settings');
 		if (!persistent || settings.userManagement?.showSetupOnFirstLoad !== false) {
 			restData(await restClient.post('/owner/setup', ownerAccount), 'POST /rest/owner/setup');
 		}
-		const login = await restClient.post('/login', { emailOrLdapLoginId: ownerAccount.email, password: ownerAccount.password });
+		const login = await logIn(restClient, ownerAccount);
 		if (login.status === 401 && persistent) {
 			throw new Error(
 				`n8n in ${userFolder} does not accept the login ${ownerAccount.email}: was the owner changed in the editor? ` +
@@ -466,14 +499,22 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 			logFile,
 			apiKey,
 			owner: ownerAccount,
+			line: runtime.line,
+			n8nVersion,
 			timings,
 			publicApi,
 			rest,
 			async createCredential(name, type, data) {
-				return expectOk(
-					await publicApi<Credential>('POST', '/credentials', { name, type, data }),
-					`POST /api/v1/credentials (${type})`,
-				);
+				const viaPublicApi = await publicApi<Credential | { message?: string }>('POST', '/credentials', { name, type, data });
+				// n8n 1.x's public API demands fields n8n adds to every credential (e.g. allowedDomains)
+				// that no caller can know; the editor's REST call takes the credential as typed.
+				if (viaPublicApi.status === 400 && /requires property/.test(String((viaPublicApi.data as { message?: string }).message))) {
+					return restData<Credential>(
+						await rest<{ data: Credential }>('POST', '/credentials', { name, type, data }),
+						`POST /rest/credentials (${type})`,
+					);
+				}
+				return expectOk(viaPublicApi as AxiosResponse<Credential>, `POST /api/v1/credentials (${type})`);
 			},
 			async createWorkflow(workflow) {
 				// The public API rejects read-only fields (id, active, tags, ...): send only these.

@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'http';
 import * as path from 'path';
 
-import type { Execution, N8nInstance, StartOptions } from './n8n';
+import type { Credential, Execution, N8nInstance, StartOptions } from './n8n';
 import { formatTimings, startFreshN8n } from './n8n';
 import { AirmeetFake } from '../fakes/airmeetFake';
 import { seedDemoCommunity } from '../fakes/sandboxSeed';
@@ -30,7 +30,7 @@ export async function startFileN8n(
 		await n8n.stop();
 		const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 		console.log(
-			`[e2e] ${path.basename(testFile)}: ${seconds(Date.now() - fileStartedAt)} in all; ` +
+			`[e2e] ${path.basename(testFile)} on n8n ${n8n.n8nVersion}: ${seconds(Date.now() - fileStartedAt)} in all; ` +
 				`${formatTimings(n8n.timings)}, stop ${seconds(Date.now() - stopStarted)}`,
 		);
 	};
@@ -111,4 +111,19 @@ export async function startServiceFakes(): Promise<{ simplyMeet: SimplyMeetFake;
 	await airmeet.start();
 	seedDemoCommunity(airmeet);
 	return { simplyMeet, airmeet };
+}
+
+/** A SimplyMeet credential in n8n that points at the fake. */
+export async function simplyMeetCredentialFor(n8n: N8nInstance, fake: SimplyMeetFake): Promise<Credential> {
+	return await n8n.createCredential('SimplyMeet (fake)', 'simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+}
+
+/** An Airmeet credential in n8n that points at the fake (the Custom region). */
+export async function airmeetCredentialFor(n8n: N8nInstance, fake: AirmeetFake): Promise<Credential> {
+	return await n8n.createCredential('Airmeet (fake)', 'airmeetApi', {
+		accessKey: fake.accessKey,
+		secretKey: fake.secretKey,
+		region: 'custom',
+		baseUrl: fake.baseUrl,
+	});
 }
