@@ -370,14 +370,24 @@ export async function creatorCategory(page: Page, prefix: 'Triggers' | 'Actions'
 	const title = (await section.getByTestId('node-creator-category-item').first().innerText()).trim();
 	const rows = section.locator('[data-keyboard-nav-type="action"]');
 	await rows.first().waitFor();
-	const entries = await rows.evaluateAll((elements) =>
-		elements.map((element) => ({
-			name: element.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim() ?? '',
-			// e.g. n8n-nodes-simplymeet-airmeet.simplyMeetTrigger-<uuid>
-			nodeType: (element.getAttribute('data-keyboard-nav-id') ?? '').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}$/i, ''),
-		})),
-	);
-	return { title, entries };
+	// n8n renders a long category in parts as it scrolls into view: scroll to the last row shown
+	// until no new row appears (a bounded number of times).
+	const seen = new Map<string, CreatorEntry>();
+	for (let pass = 0; pass < 20; pass++) {
+		const shown = await rows.evaluateAll((elements) =>
+			elements.map((element) => ({
+				name: element.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim() ?? '',
+				// e.g. n8n-nodes-simplymeet-airmeet.simplyMeetTrigger-<uuid>
+				nodeType: (element.getAttribute('data-keyboard-nav-id') ?? '').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}$/i, ''),
+			})),
+		);
+		const before = seen.size;
+		for (const entry of shown) seen.set(`${entry.nodeType}\0${entry.name}`, entry);
+		if (pass > 0 && seen.size === before) break;
+		await rows.last().scrollIntoViewIfNeeded();
+		await page.waitForTimeout(200);
+	}
+	return { title, entries: [...seen.values()] };
 }
 
 /** Clicks an entry of the node details view, which adds that node and opens it. */
