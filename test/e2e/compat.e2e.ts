@@ -18,9 +18,11 @@ import {
 	simplyMeetCredentialFor,
 	simplyMeetSignature,
 	startFileN8n,
+	startServiceFakes,
 } from './support';
-import { AirmeetFake } from '../fakes/airmeetFake';
-import { SimplyMeetFake, sampleMeeting } from '../fakes/simplyMeetFake';
+import type { AirmeetFake } from '../fakes/airmeetFake';
+import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
+import { sampleMeeting } from '../fakes/simplyMeetFake';
 
 const fileStartedAt = Date.now();
 
@@ -32,10 +34,7 @@ let simplyMeetCredential: Credential;
 let airmeetCredential: Credential;
 
 beforeAll(async () => {
-	simplyMeet = new SimplyMeetFake();
-	airmeet = new AirmeetFake();
-	await Promise.all([simplyMeet.start(), airmeet.start()]);
-	airmeet.seedEvent({ name: 'Product Launch 2026' });
+	({ simplyMeet, airmeet } = await startServiceFakes((fake) => fake.seedEvent({ name: 'Product Launch 2026' })));
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
 	simplyMeetCredential = await simplyMeetCredentialFor(n8n, simplyMeet);
 	airmeetCredential = await airmeetCredentialFor(n8n, airmeet);

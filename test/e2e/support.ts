@@ -103,13 +103,17 @@ export function holdDelivery(url: string, rawBody: string, headers: Record<strin
 	};
 }
 
-/** Both fakes started on 127.0.0.1, Airmeet's with the demo community the examples name. */
-export async function startServiceFakes(): Promise<{ simplyMeet: SimplyMeetFake; airmeet: AirmeetFake }> {
+/**
+ * Both fakes started on 127.0.0.1, Airmeet's seeded by `seed`: by default with the demo community
+ * the examples name.
+ */
+export async function startServiceFakes(
+	seed: (airmeet: AirmeetFake) => void = seedDemoCommunity,
+): Promise<{ simplyMeet: SimplyMeetFake; airmeet: AirmeetFake }> {
 	const simplyMeet = new SimplyMeetFake();
 	const airmeet = new AirmeetFake();
-	await simplyMeet.start();
-	await airmeet.start();
-	seedDemoCommunity(airmeet);
+	await Promise.all([simplyMeet.start(), airmeet.start()]);
+	seed(airmeet);
 	return { simplyMeet, airmeet };
 }
 
