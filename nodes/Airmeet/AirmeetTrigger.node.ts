@@ -1,16 +1,9 @@
-import type {
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { StoredHook } from '../shared/hookStore';
-import { hookStore, servedHook } from '../shared/hookStore';
 import { sortRemoteHooks } from '../shared/remoteHooks';
-import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, webhookUrl, withLeadingField } from '../shared/trigger';
+import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
 import { searchEvents, searchSessions } from './methods/listSearch';
 import { payloadItems } from './payload';
 import { TRIGGER_SUBTITLE } from './triggers';
@@ -113,10 +106,9 @@ export class AirmeetTrigger implements INodeType {
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const config = readTriggerConfig(this);
-				const url = webhookUrl(this);
-				const store = hookStore<RegisteredHook>(this);
-				const client = await AirmeetClient.connect(this);
+				const { url, store } = lifecycleState<RegisteredHook>(this);
 				let stored = store.get(url);
+				const client = await AirmeetClient.connect(this);
 				if (stored && !fitsConfig(stored, url, config)) {
 					// Registered for another trigger, event or session: a listing of the current
 					// scope would not show it, so remove it by its stored id.
@@ -130,30 +122,27 @@ export class AirmeetTrigger implements INodeType {
 					// be looked up: the id stored for this same URL and trigger is all there is to go on.
 					return stored !== undefined;
 				}
-				const { match, stale } = sortRemoteHooks(
+				const sorting = sortRemoteHooks(
 					await client.listWebhooks(scope),
 					url,
 					(hook) => hook.url,
 					(hook) => hook.triggerMetaInfoId === config.trigger.id && hook.isActive !== false,
 				);
-				for (const hook of stale) await client.deregisterWebhook(hook, { missingIsGone: true });
-				if (!match) {
-					store.remove(url);
-					return false;
-				}
-				store.set(url, storedHook(match.id, url, config));
-				return true;
+				return await adoptLiveHook(store, url, sorting, {
+					remove: async (hook) => await client.deregisterWebhook(hook, { missingIsGone: true }),
+					stored: (hook) => storedHook(hook.id, url, config),
+				});
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const config = readTriggerConfig(this);
-				const url = webhookUrl(this);
+				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const client = await AirmeetClient.connect(this);
 				const created = await client.registerWebhook(
 					{ name: config.name, description: config.description, triggerMetaInfoId: config.trigger.id, url },
 					{ airmeetId: config.airmeetId, sessionId: config.sessionId },
 				);
-				hookStore<RegisteredHook>(this).set(url, storedHook(created.id, url, config));
+				store.set(url, storedHook(created.id, url, config));
 				return true;
 			},
 
@@ -162,8 +151,7 @@ export class AirmeetTrigger implements INodeType {
 			 * stored: for community-wide triggers its id is the only way to find it again.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const url = webhookUrl(this);
-				const store = hookStore<RegisteredHook>(this);
+				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const stored = store.get(url);
 				if (stored) {
 					const removed = await removeWithoutThrowing(
@@ -199,13 +187,8 @@ export class AirmeetTrigger implements INodeType {
 	 * starts no execution. Items lead with the trigger that fired.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const hook = servedHook<RegisteredHook>(this);
-		if (!hook) {
-			this.logger.warn(
-				`${this.getNode().name}: a delivery arrived on a URL this node holds no Airmeet webhook for; if the workflow is published, unpublish and publish it again`,
-			);
-			return respondWithoutRun(this, 404, 'No Airmeet webhook is registered for this URL');
-		}
+		const served = deliveryHook<RegisteredHook>(this, 'Airmeet');
+		if ('rejected' in served) return served.rejected;
 		const parsed = parseJsonDelivery(this, rawBodyOf(this));
 		if ('rejected' in parsed) return parsed.rejected;
 		const items = payloadItems(parsed.body);
@@ -213,6 +196,6 @@ export class AirmeetTrigger implements INodeType {
 			// An empty list reports nothing happened: acknowledge it without starting a run.
 			return respondWithoutRun(this, 200, 'Nothing to process: the body is an empty list');
 		}
-		return { workflowData: [items.map((item) => ({ json: withLeadingField('trigger', hook.trigger, item) }))] };
+		return { workflowData: [items.map((item) => ({ json: withLeadingField('trigger', served.hook.trigger, item) }))] };
 	}
 }

@@ -1,19 +1,11 @@
 import { randomBytes } from 'crypto';
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { StoredHook } from '../shared/hookStore';
-import { hookStore, servedHook } from '../shared/hookStore';
 import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
 import { optionLabelsSubtitle } from '../shared/subtitle';
-import { parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, webhookUrl, withLeadingField } from '../shared/trigger';
+import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
@@ -82,31 +74,27 @@ export class SimplyMeetTrigger implements INodeType {
 			/** Adopts a hook that already delivers exactly what we need, instead of trusting a stored id. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const events = selectedEvents(this);
-				const url = webhookUrl(this);
-				const store = hookStore<RegisteredHook>(this);
+				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const client = await SimplyMeetClient.connect(this);
-				const { match, stale } = sortRemoteHooks(
+				const sorting = sortRemoteHooks(
 					await client.listWebhooks(),
 					url,
 					(hook) => hook.url,
 					(hook) => sameNameSet(hook.events, events) && typeof hook.secret === 'string' && hook.secret !== '',
 				);
-				for (const hook of stale) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
-				if (!match) {
-					store.remove(url);
-					return false;
-				}
-				store.set(url, { id: match.uuid, secret: String(match.secret), events });
-				return true;
+				return await adoptLiveHook(store, url, sorting, {
+					remove: async (hook) => await client.deleteWebhook(hook.uuid, { missingIsGone: true }),
+					stored: (hook) => ({ id: hook.uuid, secret: String(hook.secret), events }),
+				});
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const events = selectedEvents(this);
-				const url = webhookUrl(this);
+				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const secret = randomBytes(32).toString('hex');
 				const client = await SimplyMeetClient.connect(this);
 				const created = await client.createWebhook({ url, events, secret });
-				hookStore<RegisteredHook>(this).set(url, { id: created.uuid, secret, events });
+				store.set(url, { id: created.uuid, secret, events });
 				return true;
 			},
 
@@ -115,8 +103,7 @@ export class SimplyMeetTrigger implements INodeType {
 			 * so that the next publish adopts or removes it; its failure is in n8n's log.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const url = webhookUrl(this);
-				const store = hookStore<RegisteredHook>(this);
+				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const stored = store.get(url);
 				const removed = await removeWithoutThrowing(
 					this,
@@ -142,16 +129,11 @@ export class SimplyMeetTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const hook = servedHook<RegisteredHook>(this);
-		if (!hook) {
-			this.logger.warn(
-				`${this.getNode().name}: a delivery arrived on a URL this node holds no SimplyMeet webhook for; if the workflow is published, unpublish and publish it again`,
-			);
-			return respondWithoutRun(this, 404, 'No SimplyMeet webhook is registered for this URL');
-		}
+		const served = deliveryHook<RegisteredHook>(this, 'SimplyMeet');
+		if ('rejected' in served) return served.rejected;
 		const rawBody = rawBodyOf(this);
 		const signature = this.getRequestObject().headers['webhook-signature'];
-		if (!hasValidSignature(hook.secret, rawBody, typeof signature === 'string' ? signature : undefined)) {
+		if (!hasValidSignature(served.hook.secret, rawBody, typeof signature === 'string' ? signature : undefined)) {
 			return respondWithoutRun(this, 401, 'Missing or invalid Webhook-Signature');
 		}
 		const parsed = parseJsonDelivery(this, rawBody);

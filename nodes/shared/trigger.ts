@@ -1,6 +1,10 @@
 import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { HookStore, StoredHook } from './hookStore';
+import { hookStore, servedHook } from './hookStore';
+import type { RemoteHookSorting } from './remoteHooks';
+
 /** Both triggers' one webhook: services POST JSON, answered as soon as it is received. */
 export const TRIGGER_WEBHOOKS: IWebhookDescription[] = [
 	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
@@ -13,17 +17,57 @@ export const TRIGGER_WEBHOOKS: IWebhookDescription[] = [
  */
 export const TRIGGER_VERSIONS = { version: [1, 1.1], defaultVersion: 1.1 };
 
-/** The URL n8n gave this node's webhook: production when published, the test URL when listening. */
-export function webhookUrl(ctx: IHookFunctions): string {
+/**
+ * What every lifecycle method starts from: the URL n8n gave this node's webhook (production when
+ * published, the test URL when listening) and the hooks the node stored.
+ */
+export function lifecycleState<Hook extends StoredHook>(ctx: IHookFunctions): { url: string; store: HookStore<Hook> } {
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
-	return url;
+	return { url, store: hookStore<Hook>(ctx) };
 }
 
 /** What `webhook()` returns after answering the sender itself: no execution starts. */
 export function respondWithoutRun(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json({ message });
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The hook this node registered for the URL a delivery arrived on. Without one (a failed publish,
+ * a test URL nobody listens on) the sender gets a 404 and no execution starts; n8n's log says how
+ * to recover, because a published workflow in this state hears nothing.
+ */
+export function deliveryHook<Hook extends StoredHook>(
+	ctx: IWebhookFunctions,
+	service: string,
+): { hook: Hook } | { rejected: IWebhookResponseData } {
+	const hook = servedHook<Hook>(ctx);
+	if (hook) return { hook };
+	ctx.logger.warn(
+		`${ctx.getNode().name}: a delivery arrived on a URL this node holds no ${service} webhook for; if the workflow is published, unpublish and publish it again`,
+	);
+	return { rejected: respondWithoutRun(ctx, 404, `No ${service} webhook is registered for this URL`) };
+}
+
+/**
+ * The end of both triggers' `checkExists`: removes the hooks that point at our URL but must go,
+ * then keeps the one that fits, or forgets the stored hook when none does. Returns whether a
+ * fitting hook is live.
+ */
+export async function adoptLiveHook<Remote, Hook extends StoredHook>(
+	store: HookStore<Hook>,
+	url: string,
+	sorting: RemoteHookSorting<Remote>,
+	actions: { remove: (hook: Remote) => Promise<void>; stored: (hook: Remote) => Hook },
+): Promise<boolean> {
+	for (const hook of sorting.stale) await actions.remove(hook);
+	if (!sorting.match) {
+		store.remove(url);
+		return false;
+	}
+	store.set(url, actions.stored(sorting.match));
+	return true;
 }
 
 /** The delivery's raw bytes, as the sender signed them (n8n keeps them beside the parsed body). */
