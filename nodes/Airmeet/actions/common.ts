@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requestedCount, returnAllFields } from '../../shared/fields';
 import type { LocatorField } from '../locators';
-import { parseLocator } from '../locators';
+import { EVENT_FIELD, eventLocator, parseLocator } from '../locators';
 import type { AirmeetClient } from '../transport';
 import type { ParameterReader } from '../webhookConfig';
 
@@ -80,4 +81,43 @@ export function locatorId(ctx: IExecuteFunctions, field: LocatorField, itemIndex
 /** An entry of the Operation list; `action` is the name the node panel and an AI agent's tool list show. */
 export function operationOption(name: string, value: string, action: string, description: string): INodePropertyOptions {
 	return { name, value, action, description };
+}
+
+/** What an operation on one event has beside the Event picker. */
+export interface EventOperationSpec {
+	option: INodePropertyOptions;
+	/** The Event picker's description: what the chosen event is to this operation. */
+	event: string;
+	fields?: INodeProperties[];
+	run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/**
+ * An operation on the event chosen in its Event picker (most of Airmeet's API hangs off one
+ * event): the picker comes first among its fields, and is read, and checked, before the rest.
+ */
+export function eventOperation(spec: EventOperationSpec): AirmeetOperation {
+	return {
+		option: spec.option,
+		description: [eventLocator({ required: true, description: spec.event }), ...(spec.fields ?? [])],
+		async execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
+			return await spec.run.call(this, client, locatorId(this, EVENT_FIELD, itemIndex, true), itemIndex);
+		},
+	};
+}
+
+/** An operation listing records of one event, as many as its Return All / Limit fields ask. */
+export function eventListing(
+	option: INodePropertyOptions,
+	event: string,
+	list: (client: AirmeetClient, airmeetId: string, count: number) => Promise<IDataObject[]>,
+): AirmeetOperation {
+	return eventOperation({
+		option,
+		event,
+		fields: returnAllFields(),
+		async run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
+			return await list(client, airmeetId, requestedCount(this, itemIndex));
+		},
+	});
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requestedCount, returnAllFields } from '../../shared/fields';
-import { BOOTH_FIELD, EVENT_FIELD, SESSION_FIELD, boothLocator, eventLocator, sessionLocator } from '../locators';
+import { BOOTH_FIELD, SESSION_FIELD, boothLocator, sessionLocator } from '../locators';
 import type { AirmeetClient, ReportKind, ReportTarget, ReportWait } from '../transport';
 import type { AirmeetOperation } from './common';
-import { locatorId, operationOption } from './common';
+import { eventOperation, locatorId, operationOption } from './common';
 
 /** The fields of every asynchronous report: whether and how long to wait while Airmeet prepares it. */
 const WAIT_FIELDS: INodeProperties[] = [
@@ -80,22 +80,16 @@ export function reportOperation(
 	kind: ReportKind,
 	scope: ReportScope,
 ): AirmeetOperation {
-	return {
+	return eventOperation({
 		option: operationOption(option.name, option.value, option.action, option.description),
-		description: [
-			eventLocator({ required: true, description: 'The event of the report' }),
-			...SCOPE_FIELDS[scope],
-			...returnAllFields(),
-			...WAIT_FIELDS,
-		],
-		async execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-			const target: ReportTarget = {
-				airmeetId: locatorId(this, EVENT_FIELD, itemIndex, true),
-			};
+		event: 'The event of the report',
+		fields: [...SCOPE_FIELDS[scope], ...returnAllFields(), ...WAIT_FIELDS],
+		async run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
+			const target: ReportTarget = { airmeetId };
 			if (scope === 'session') target.sessionId = locatorId(this, SESSION_FIELD, itemIndex, true);
 			if (scope === 'booth') target.boothId = locatorId(this, BOOTH_FIELD, itemIndex, true);
 			const result = await client.report(kind, target, readWait(this, itemIndex), requestedCount(this, itemIndex));
 			return result.ready ? result.items : [{ status: 'preparing', ...target, ...result.status }];
 		},
-	};
+	});
 }

@@ -2,19 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idOf } from '../../methods/listSearch';
-import { EVENT_FIELD, ID_PATTERN, eventLocator } from '../../locators';
+import { ID_PATTERN } from '../../locators';
 import type { AirmeetClient } from '../../transport';
-import { locatorId, operationOption } from '../common';
+import { eventOperation, operationOption } from '../common';
 
-export const option = operationOption(
-	'Get Recordings',
-	'getRecordings',
-	'Get the recordings of an event',
-	"Get the download links of an event's session recordings (they work for 6 hours)",
-);
-
-export const description: INodeProperties[] = [
-	eventLocator({ required: true, description: 'The event of the recordings' }),
+const FIELDS: INodeProperties[] = [
 	{
 		displayName: 'Session IDs',
 		name: 'sessionIds',
@@ -25,8 +17,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-	const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
 	const listed = String(this.getNodeParameter('sessionIds', itemIndex, '') ?? '')
 		.split(',')
 		.map((id) => id.trim())
@@ -47,3 +38,15 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	if (sessionIds.length === 0) return [];
 	return await client.listRecordings(airmeetId, sessionIds);
 }
+
+export const { option, description, execute } = eventOperation({
+	option: operationOption(
+		'Get Recordings',
+		'getRecordings',
+		'Get the recordings of an event',
+		"Get the download links of an event's session recordings (they work for 6 hours)",
+	),
+	event: 'The event of the recordings',
+	fields: FIELDS,
+	run,
+});

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import type { AirmeetOperation } from '../common';
-import { locatorId, operationOption } from '../common';
+import { eventOperation, operationOption } from '../common';
 
 /** Start or Finish: sets an event's status (shape from other clients, unconfirmed on Airmeet's pages). */
 export function statusOperation(
@@ -12,11 +11,10 @@ export function statusOperation(
 	status: 'ONGOING' | 'FINISHED',
 	description: string,
 ): AirmeetOperation {
-	return {
+	return eventOperation({
 		option: operationOption(name, value, `${name} an event`, description),
-		description: [eventLocator({ required: true, description: `The event to ${value}` })],
-		async execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-			const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+		event: `The event to ${value}`,
+		async run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string): Promise<IDataObject[]> {
 			return [
 				{
 					airmeetId,
@@ -25,5 +23,5 @@ export function statusOperation(
 				},
 			];
 		},
-	};
+	});
 }

@@ -1,28 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireEmail } from '../../../shared/fields';
-import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
-import { locatorId, operationOption } from '../common';
+import { eventOperation, operationOption } from '../common';
 import { emailField } from '../fields';
 
-export const option = operationOption(
-	'Remove',
-	'remove',
-	'Remove a participant',
-	"Withdraw an attendee's authorization to enter an event, by e-mail address",
-);
-
-export const description: INodeProperties[] = [
-	eventLocator({
-		required: true,
-		description: 'The event to remove the attendee from',
-	}),
-	emailField('Email', 'email', 'The e-mail address of the attendee'),
-];
-
-export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-	const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
 	const email = requireEmail(this, 'email', 'Email', itemIndex);
 	return [
 		{
@@ -33,3 +16,15 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 		},
 	];
 }
+
+export const { option, description, execute } = eventOperation({
+	option: operationOption(
+		'Remove',
+		'remove',
+		'Remove a participant',
+		"Withdraw an attendee's authorization to enter an event, by e-mail address",
+	),
+	event: 'The event to remove the attendee from',
+	fields: [emailField('Email', 'email', 'The e-mail address of the attendee')],
+	run,
+});

@@ -2,25 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireEmail, requireText } from '../../../shared/fields';
-import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
-import { locatorId, operationOption } from '../common';
+import { eventOperation, operationOption } from '../common';
 import { emailList } from '../emails';
 import { epochMs } from '../time';
 import { additionalFields, copyTexts, emailField } from '../fields';
 
-export const option = operationOption(
-	'Create',
-	'create',
-	'Create a session',
-	'Add a session to an event, with its host and speakers (speakers must be added to the event first)',
-);
-
-export const description: INodeProperties[] = [
-	eventLocator({
-		required: true,
-		description: 'The event to add the session to',
-	}),
+const FIELDS: INodeProperties[] = [
 	{
 		displayName: 'Title',
 		name: 'sessionTitle',
@@ -72,8 +60,7 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-	const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
 	const sessionDuration = this.getNodeParameter('sessionDuration', itemIndex, 0) as number;
 	if (!(sessionDuration > 0)) {
 		throw new NodeOperationError(this.getNode(), 'The "Duration (Minutes)" field needs a number above 0', { itemIndex });
@@ -92,3 +79,15 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	copyTexts(extra, session, ['sessionSummary']);
 	return [{ airmeetId, ...(await client.createSession(airmeetId, session)) }];
 }
+
+export const { option, description, execute } = eventOperation({
+	option: operationOption(
+		'Create',
+		'create',
+		'Create a session',
+		'Add a session to an event, with its host and speakers (speakers must be added to the event first)',
+	),
+	event: 'The event to add the session to',
+	fields: FIELDS,
+	run,
+});

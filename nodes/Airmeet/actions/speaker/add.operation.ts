@@ -1,20 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireEmail, requireText } from '../../../shared/fields';
-import { EVENT_FIELD, eventLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
-import { locatorId, operationOption } from '../common';
+import { eventOperation, operationOption } from '../common';
 import { additionalFields, copyTexts, emailField } from '../fields';
-
-export const option = operationOption('Add', 'add', 'Add a speaker', 'Add a speaker to an event (then name them in a session)');
 
 const OPTIONAL = ['bio', 'city', 'country', 'designation', 'imageUrl', 'organisation'];
 
-export const description: INodeProperties[] = [
-	eventLocator({
-		required: true,
-		description: 'The event to add the speaker to',
-	}),
+const FIELDS: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -56,8 +49,7 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-	const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
 	const speaker: IDataObject = {
 		name: requireText(this, 'name', 'Name', itemIndex),
 		email: requireEmail(this, 'email', 'Email', itemIndex),
@@ -66,3 +58,10 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	copyTexts(extra, speaker, OPTIONAL);
 	return [{ airmeetId, ...(await client.addSpeaker(airmeetId, speaker)) }];
 }
+
+export const { option, description, execute } = eventOperation({
+	option: operationOption('Add', 'add', 'Add a speaker', 'Add a speaker to an event (then name them in a session)'),
+	event: 'The event to add the speaker to',
+	fields: FIELDS,
+	run,
+});
