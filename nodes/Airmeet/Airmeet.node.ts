@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties, router } from './actions/router';
 import * as listSearch from './methods/listSearch';
+import { getCustomFields } from './methods/loadOptions';
 
 export class Airmeet implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,6 +28,7 @@ export class Airmeet implements INodeType {
 			searchSessions: listSearch.searchSessions,
 			searchBooths: listSearch.searchBooths,
 		},
+		loadOptions: { getCustomFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

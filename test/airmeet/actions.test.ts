@@ -31,6 +31,24 @@ async function run(parameters: INodeParameters, input: IDataObject[] = [{}], con
 
 const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
+/** Two custom registration fields in the shape Airmeet answers them: a required choice, and a text. */
+function seedCustomFields(target: FakeAirmeetEvent): void {
+	target.customFields.push(
+		{
+			label: 'Company Size',
+			name: 'company_size',
+			fieldId: 'f-size',
+			type: 'DROPDOWN',
+			isRequired: true,
+			options: [
+				{ code: 's', displayValue: '1-10' },
+				{ code: 'm', displayValue: '11-200' },
+			],
+		},
+		{ label: 'Dietary Needs', name: 'diet', fieldId: 'f-diet', type: 'TEXT', isRequired: false, options: [] },
+	);
+}
+
 /** Runs and expects a NodeOperationError naming `field`, with no call made. */
 async function refusedBeforeAnyCall(parameters: INodeParameters, field: RegExp): Promise<void> {
 	const error = await caught(run(parameters));
@@ -178,9 +196,56 @@ describe('participant', () => {
 		[{ firstName: '  ' }, /"First Name" field is empty/],
 		[{ lastName: '' }, /"Last Name" field is empty/],
 		[{ additionalFields: { customFieldMapping: '{not json' } }, /"Custom Field Mapping"/],
+		[{ additionalFields: { customFields: { field: [{ fieldId: 'f-size', value: 'm' }, { value: 'Vegan' }] } } }, /"Custom Fields" field has no field chosen/],
+		[
+			{ additionalFields: { customFieldMapping: '{"q1": "Yes"}', customFields: { field: [{ fieldId: 'f-size', value: 'm' }] } } },
+			/"Custom Field Mapping" field is a JSON object, which "Custom Fields" entries cannot be added to/,
+		],
 		[{ airmeetId: rl('') }, /"Event"/],
 	])('refuses %j before any call', async (fields, message) => {
 		await refusedBeforeAnyCall(add(fields), message);
+	});
+
+	const sentMapping = () => (world.fake.calls.find((c) => c.path.endsWith('/attendee'))?.body as IDataObject | undefined)?.customFieldMapping;
+
+	it('sends the Custom Fields entries as [{fieldId, value}], a later entry for the same field winning', async () => {
+		seedCustomFields(event);
+		const entries = [
+			{ fieldId: 'f-size', value: 's' },
+			{ fieldId: 'f-diet', value: 'Vegan' },
+			{ fieldId: 'f-size', value: 'm' },
+		];
+		await run(add({ additionalFields: { customFields: { field: entries } } }));
+		const expected = [
+			{ fieldId: 'f-size', value: 'm' },
+			{ fieldId: 'f-diet', value: 'Vegan' },
+		];
+		expect(sentMapping()).toEqual(expected);
+		expect(event.participants[0].customFieldMapping).toEqual(expected);
+	});
+
+	it('adds the Custom Fields entries to a JSON list, replacing its entries for the same field', async () => {
+		seedCustomFields(event);
+		await run(
+			add({
+				additionalFields: {
+					customFieldMapping: '[{"fieldId": "f-size", "value": "s"}, {"fieldId": "f-diet", "value": "None"}]',
+					customFields: { field: [{ fieldId: 'f-size', value: 'm' }] },
+				},
+			}),
+		);
+		expect(sentMapping()).toEqual([
+			{ fieldId: 'f-diet', value: 'None' },
+			{ fieldId: 'f-size', value: 'm' },
+		]);
+	});
+
+	it("a field the event does not have is Airmeet's refusal, as a NodeApiError", async () => {
+		seedCustomFields(event);
+		const error = await caught(run(add({ additionalFields: { customFields: { field: [{ fieldId: 'f-gone', value: 'x' }] } } })));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/HTTP 400.*Custom field f-gone is not part of this Airmeet/);
+		expect(event.participants).toHaveLength(0);
 	});
 
 	it('with Continue On Fail, a bad item yields an error item and the others still run', async () => {
@@ -390,6 +455,27 @@ describe('pickers', () => {
 		const error = await caught(search('searchSessions', { airmeetId: rl('') }));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/Choose an event in the "Event" field first/);
+		expect(world.fake.calls).toHaveLength(0);
+	});
+
+	const fieldPicker = (parameters: INodeParameters) =>
+		world.n8n.loadOptions(ACTION_NODE, { parameters, credentials: world.credentials }, 'getCustomFields');
+
+	it("lists the chosen event's custom fields: label (marked when required), fieldId, and a choice field's codes", async () => {
+		seedCustomFields(event);
+		expect(await fieldPicker({ resource: 'participant', operation: 'add', airmeetId: rl(event.uid, 'list') })).toEqual([
+			{ name: 'Company Size (required)', value: 'f-size', description: 'DROPDOWN field; Value is one of the codes: s (1-10), m (11-200)' },
+			{ name: 'Dietary Needs', value: 'f-diet', description: 'TEXT field' },
+		]);
+		expect(world.fake.calls.filter((call) => call.path.startsWith('/airmeet/')).map((call) => call.path)).toEqual([
+			`/airmeet/${event.uid}/custom-fields`,
+		]);
+	});
+
+	it('asks for the event first when listing custom fields without one, calling nothing', async () => {
+		const error = await caught(fieldPicker({ resource: 'participant', operation: 'add', airmeetId: rl('') }));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Choose an event in the "Event" field first: its custom fields are listed here');
 		expect(world.fake.calls).toHaveLength(0);
 	});
 

@@ -147,6 +147,31 @@ describe('event and session pickers', () => {
 	});
 });
 
+describe('custom field picker', () => {
+	it("reloads the Field list from the chosen event's value, and offers both ways of answering side by side", () => {
+		const add = new Airmeet().description.properties.find(
+			({ name, displayOptions }) =>
+				name === 'additionalFields' && displayOptions?.show?.resource?.[0] === 'participant' && displayOptions.show.operation?.[0] === 'add',
+		);
+		const options = (add?.options ?? []) as Array<{ name: string; type?: string; options?: Array<{ values?: unknown[] }> }>;
+		expect(options.filter((option) => option.name.startsWith('customField')).map((option) => [option.name, option.type])).toEqual([
+			['customFieldMapping', 'json'],
+			['customFields', 'fixedCollection'],
+		]);
+		const [field] = (options.find((option) => option.name === 'customFields')?.options?.[0].values ?? []) as Array<{
+			name: string;
+			typeOptions?: object;
+		}>;
+		expect(field).toEqual(
+			expect.objectContaining({
+				name: 'fieldId',
+				typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: [`${EVENT_FIELD.name}.value`] },
+			}),
+		);
+		expect(Object.keys(new Airmeet().methods.loadOptions)).toEqual(['getCustomFields']);
+	});
+});
+
 describe('success in the body', () => {
 	it.each([
 		[{ statusCode: '200', statusMessage: 'SUCCESS' }, false],

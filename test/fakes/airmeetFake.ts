@@ -727,6 +727,15 @@ export class AirmeetFake extends FakeService {
 		if (typeof body.firstName !== 'string' || typeof body.lastName !== 'string') {
 			return { status: 400, body: { statusCode: 400, statusMessage: 'firstName and lastName are required' } };
 		}
+		// Only the documented list shape names fieldIds to check; other shapes pass as before.
+		const answered = (Array.isArray(body.customFieldMapping) ? (body.customFieldMapping as unknown[]) : []).map((answer) =>
+			typeof answer === 'object' && answer !== null ? (answer as Json).fieldId : undefined,
+		);
+		const unknownField = answered.findIndex((fieldId) => !event.customFields.some((field) => field.fieldId === fieldId));
+		if (unknownField >= 0) {
+			const statusMessage = `Custom field ${String(answered[unknownField])} is not part of this Airmeet`;
+			return { status: 400, body: { statusCode: 400, statusMessage } };
+		}
 		event.participants.push({ ...body, registrationDate: new Date().toISOString() });
 		return { status: 200, body: { email, entryLink: `https://www.airmeet.com/e/${event.uid}?t=${randomUUID()}` } };
 	}

@@ -26,6 +26,7 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRequestOptionsSimplified,
@@ -431,6 +432,18 @@ export class TestN8n {
 		return { status: 'OK', message: 'Connection tested successfully' };
 	}
 
+	/**
+	 * A LoadOptionsContext as the editor's requests for a picker's entries get one. The editor
+	 * sends the node's current parameters along, so a picker can read another field (e.g. the
+	 * chosen event when listing its sessions) through getCurrentNodeParameter.
+	 */
+	private pickerContext(type: string, setup: NodeSetup): { methods: INodeType['methods']; context: LoadOptionsContext } {
+		const nodeType = this.typeOf(type);
+		const node = this.node(type, setup);
+		const additionalData = this.additionalData({ currentNodeParameters: node.parameters });
+		return { methods: nodeType.methods, context: new LoadOptionsContext(this.workflow(node), node, additionalData, '') };
+	}
+
 	/** Calls a searchable list method, as the editor does for a resource locator. */
 	async listSearch(
 		type: string,
@@ -439,15 +452,18 @@ export class TestN8n {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const nodeType = this.typeOf(type);
-		const node = this.node(type, setup);
-		// The editor sends the node's current parameters along, so a picker can read another
-		// field (e.g. the chosen event when listing its sessions) through getCurrentNodeParameter.
-		const additionalData = this.additionalData({ currentNodeParameters: node.parameters });
-		const context = new LoadOptionsContext(this.workflow(node), node, additionalData, '');
-		const search = nodeType.methods?.listSearch?.[method];
+		const { methods, context } = this.pickerContext(type, setup);
+		const search = methods?.listSearch?.[method];
 		if (!search) throw new Error(`${type} has no list search ${method}`);
 		return await search.call(this.adapt(context), filter, paginationToken);
+	}
+
+	/** Calls a load-options method, as the editor does to fill an options field. */
+	async loadOptions(type: string, setup: NodeSetup, method: string): Promise<INodePropertyOptions[]> {
+		const { methods, context } = this.pickerContext(type, setup);
+		const load = methods?.loadOptions?.[method];
+		if (!load) throw new Error(`${type} has no load-options method ${method}`);
+		return await load.call(this.adapt(context));
 	}
 
 	register(path: string, trigger: TriggerUnderTest): void {

@@ -11,7 +11,8 @@ function day(value: unknown): string | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }
 
-function describe(name: unknown, fallback: string, details: unknown[]): string {
+/** A picker entry's name: `name` (else `fallback`), then its non-empty text details in brackets. */
+export function entryName(name: unknown, fallback: string, details: unknown[]): string {
 	const extras = details.filter((detail): detail is string => typeof detail === 'string' && detail !== '');
 	const title = typeof name === 'string' && name.trim() ? name.trim() : fallback;
 	return extras.length ? `${title} (${extras.join(', ')})` : title;
@@ -35,7 +36,7 @@ function matches(needle: string, ...values: unknown[]): boolean {
 	return !needle || values.some((value) => typeof value === 'string' && value.toLowerCase().includes(needle));
 }
 
-/** The event chosen in the "Event" field, whose sessions or booths a picker lists. */
+/** The event chosen in the "Event" field, whose sessions, booths or custom fields a picker lists. */
 export function chosenEvent(ctx: ILoadOptionsFunctions, listed: string): string {
 	const event = parseLocator(ctx.getCurrentNodeParameter(EVENT_FIELD.name), EVENT_FIELD);
 	if (!event.ok) throw new NodeOperationError(ctx.getNode(), event.message);
@@ -57,7 +58,7 @@ function entries(
 		.map((record) => ({ record, id: idOf(record, ...idKeys) }))
 		.filter((entry): entry is { record: IDataObject; id: string } => entry.id !== undefined)
 		.filter(({ record, id }) => matches(needle, record.name, id))
-		.map(({ record, id }) => ({ name: describe(record.name, id, details(record)), value: id }));
+		.map(({ record, id }) => ({ name: entryName(record.name, id, details(record)), value: id }));
 }
 
 /** The community's events, one Airmeet page (cursor) at a time, filtered by name or id. */
