@@ -2,23 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireEmail, requireText } from '../../../shared/fields';
-import { EVENT_FIELD, eventLocator } from '../../locators';
+import { EVENT_FIELD } from '../../locators';
 import type { AirmeetClient } from '../../transport';
-import { locatorId, operationOption } from '../common';
+import { eventOperation, operationOption } from '../common';
 import { additionalFields, copyTexts, emailField } from '../fields';
 
-export const option = operationOption(
-	'Add',
-	'add',
-	'Add a participant',
-	'Add an authorized attendee to an event and get their personal entry link',
-);
-
-export const description: INodeProperties[] = [
-	eventLocator({
-		required: true,
-		description: 'The event to add the attendee to',
-	}),
+const FIELDS: INodeProperties[] = [
 	emailField('Email', 'email', 'The e-mail address of the attendee'),
 	{
 		displayName: 'First Name',
@@ -198,7 +187,13 @@ function readAttendee(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return attendee;
 }
 
-export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-	const airmeetId = locatorId(this, EVENT_FIELD, itemIndex, true);
+async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
 	return [await client.addAttendee(airmeetId, readAttendee(this, itemIndex))];
 }
+
+export const { option, description, execute } = eventOperation({
+	option: operationOption('Add', 'add', 'Add a participant', 'Add an authorized attendee to an event and get their personal entry link'),
+	event: 'The event to add the attendee to',
+	fields: FIELDS,
+	run,
+});
