@@ -3,7 +3,8 @@
  * What must work on every supported n8n line, run once per line (`N8N_RUNTIME_LINE=1.x` for the
  * oldest, 2.x by default): the SimplyMeet trigger's lifecycle with signed deliveries, and Airmeet
  * calls across an access-token expiry. Only calls every line serves are used (no publication
- * status, no manual runs): each publish is followed by waiting on the fake's side.
+ * status, no manual runs): each publish is followed by waiting on the fake's side. Also the
+ * editor's Airmeet pickers (a listSearch and a loadOptions method), asked for as the editor asks.
  */
 import { randomUUID } from 'crypto';
 
@@ -20,7 +21,7 @@ import {
 	startFileN8n,
 	startServiceFakes,
 } from './support';
-import type { AirmeetFake } from '../fakes/airmeetFake';
+import type { AirmeetFake, FakeAirmeetEvent } from '../fakes/airmeetFake';
 import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
 import { sampleMeeting } from '../fakes/simplyMeetFake';
 
@@ -32,9 +33,18 @@ let simplyMeet: SimplyMeetFake;
 let airmeet: AirmeetFake;
 let simplyMeetCredential: Credential;
 let airmeetCredential: Credential;
+let launch: FakeAirmeetEvent;
+
+/** The launch event's custom registration fields, in Airmeet's shape. */
+const LAUNCH_FIELDS = [
+	{ fieldId: 'f-size', label: 'Team size', name: 'teamSize', type: 'DROPDOWN', isRequired: true, options: [{ code: 's', displayValue: '1-10' }, { code: 'm', displayValue: '11-200' }] },
+	{ fieldId: 'f-diet', label: 'Dietary needs', name: 'diet', type: 'TEXT', isRequired: false, options: [] },
+];
 
 beforeAll(async () => {
-	({ simplyMeet, airmeet } = await startServiceFakes((fake) => fake.seedEvent({ name: 'Product Launch 2026' })));
+	({ simplyMeet, airmeet } = await startServiceFakes((fake) => {
+		launch = fake.seedEvent({ name: 'Product Launch 2026', customFields: LAUNCH_FIELDS });
+	}));
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
 	simplyMeetCredential = await simplyMeetCredentialFor(n8n, simplyMeet);
 	airmeetCredential = await airmeetCredentialFor(n8n, airmeet);
@@ -148,3 +158,36 @@ describe('Airmeet calls across an access-token expiry', () => {
 	});
 });
 
+
+describe("the editor's Airmeet pickers", () => {
+	const addParticipant = (parameters: Record<string, unknown>) => ({
+		nodeType: `${PACKAGE}.airmeet`,
+		version: 1,
+		credential: airmeetCredential,
+		parameters: { resource: 'participant', operation: 'add', ...parameters },
+	});
+
+	test('the Event picker finds the event by a part of its name', async () => {
+		const found = await n8n.parameterChoices<{ results: Array<{ name: string; value: string }> }>(
+			'resourceLocator',
+			{ ...addParticipant({}), path: 'parameters.airmeetId', methodName: 'searchEvents', filter: 'launch' },
+		);
+		expect(found.results).toEqual([{ name: expect.stringMatching(/^Product Launch 2026 \(CREATED, 2026-12-\d\d\)$/), value: launch.uid }]);
+	});
+
+	test("Custom Fields lists the chosen event's fields, required ones marked and choice codes shown", async () => {
+		const options = await n8n.parameterChoices<Array<{ name: string; value: string; description?: string }>>('options', {
+			...addParticipant({
+				airmeetId: { __rl: true, mode: 'list', value: launch.uid },
+				additionalFields: { customFields: { field: [{ fieldId: '', value: '' }] } },
+			}),
+			path: 'parameters.additionalFields.customFields.field[0].fieldId',
+			methodName: 'getCustomFields',
+		});
+		expect(options).toEqual([
+			{ name: 'Team size (required)', value: 'f-size', description: 'DROPDOWN field; Value is one of the codes: s (1-10), m (11-200)' },
+			{ name: 'Dietary needs', value: 'f-diet', description: 'TEXT field' },
+		]);
+		expect(airmeet.calls.filter((call) => call.path.endsWith(`/airmeet/${launch.uid}/custom-fields`))).toHaveLength(1);
+	});
+});

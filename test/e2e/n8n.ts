@@ -121,6 +121,19 @@ export interface PublicationStatus {
 	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
 }
 
+/** A node field whose choices the editor asks n8n for (see N8nInstance.parameterChoices). */
+export interface ParameterChoicesRequest {
+	nodeType: string;
+	version: number;
+	/** The field's path among the node's parameters, e.g. parameters.airmeetId. */
+	path: string;
+	methodName: string;
+	/** The node's parameters as the editor holds them while the field is edited. */
+	parameters: Record<string, unknown>;
+	credential: Credential;
+	filter?: string;
+}
+
 /** Answer of the editor's "Execute workflow" (POST /rest/workflows/:id/run). */
 export type ManualRunResult = { executionId: string } | { waitingForWebhook: true };
 
@@ -205,6 +218,12 @@ export interface N8nInstance {
 	 * changed as if typed into the form first.
 	 */
 	testCredential(credential: Credential, data?: Record<string, unknown>): Promise<CredentialTestResult>;
+	/**
+	 * What the editor asks a node for while a field is open, as the logged-in owner: a list's
+	 * options from a loadOptions method (`options`), or a picker's search results from a
+	 * listSearch method (`resourceLocator`). Served under the same paths by 1.x and 2.x.
+	 */
+	parameterChoices<T>(kind: 'options' | 'resourceLocator', request: ParameterChoicesRequest): Promise<T>;
 	/** Names of all node types this instance has loaded (e.g. n8n-nodes-simplymeet-airmeet.simplyMeetTrigger). */
 	nodeTypeNames(): Promise<string[]>;
 	/** Production webhook URL: <base>/webhook/<webhookId>/<path>, or <base>/webhook/<path> without webhookId. */
@@ -631,6 +650,20 @@ export async function startFreshN8n(options: StartOptions = {}): Promise<N8nInst
 						},
 					}),
 					`POST /rest/credentials/test (${credential.type})`,
+				);
+			},
+			async parameterChoices<T>(kind: 'options' | 'resourceLocator', request: ParameterChoicesRequest) {
+				const restPath = kind === 'options' ? '/dynamic-node-parameters/options' : '/dynamic-node-parameters/resource-locator-results';
+				return restData<T>(
+					await rest<{ data: T }>('POST', restPath, {
+						nodeTypeAndVersion: { name: request.nodeType, version: request.version },
+						path: request.path,
+						methodName: request.methodName,
+						currentNodeParameters: request.parameters,
+						credentials: { [request.credential.type]: { id: request.credential.id, name: request.credential.name } },
+						...(request.filter === undefined ? {} : { filter: request.filter }),
+					}),
+					`POST /rest${restPath} (${request.methodName})`,
 				);
 			},
 			async nodeTypeNames() {
