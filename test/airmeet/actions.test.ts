@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
+import { sampleCustomFields } from '../fakes/airmeetFake';
 import type { World } from './world';
 import { ACTION_NODE, TRIGGER_NODE, caught, errorText, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -31,22 +32,8 @@ async function run(parameters: INodeParameters, input: IDataObject[] = [{}], con
 
 const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
-/** Two custom registration fields in the shape Airmeet answers them: a required choice, and a text. */
 function seedCustomFields(target: FakeAirmeetEvent): void {
-	target.customFields.push(
-		{
-			label: 'Company Size',
-			name: 'company_size',
-			fieldId: 'f-size',
-			type: 'DROPDOWN',
-			isRequired: true,
-			options: [
-				{ code: 's', displayValue: '1-10' },
-				{ code: 'm', displayValue: '11-200' },
-			],
-		},
-		{ label: 'Dietary Needs', name: 'diet', fieldId: 'f-diet', type: 'TEXT', isRequired: false, options: [] },
-	);
+	target.customFields.push(...sampleCustomFields());
 }
 
 /** Runs and expects a NodeOperationError naming `field`, with no call made. */

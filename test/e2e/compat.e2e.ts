@@ -22,6 +22,7 @@ import {
 	startServiceFakes,
 } from './support';
 import type { AirmeetFake, FakeAirmeetEvent } from '../fakes/airmeetFake';
+import { sampleCustomFields } from '../fakes/airmeetFake';
 import type { SimplyMeetFake } from '../fakes/simplyMeetFake';
 import { sampleMeeting } from '../fakes/simplyMeetFake';
 
@@ -35,15 +36,9 @@ let simplyMeetCredential: Credential;
 let airmeetCredential: Credential;
 let launch: FakeAirmeetEvent;
 
-/** The launch event's custom registration fields, in Airmeet's shape. */
-const LAUNCH_FIELDS = [
-	{ fieldId: 'f-size', label: 'Team size', name: 'teamSize', type: 'DROPDOWN', isRequired: true, options: [{ code: 's', displayValue: '1-10' }, { code: 'm', displayValue: '11-200' }] },
-	{ fieldId: 'f-diet', label: 'Dietary needs', name: 'diet', type: 'TEXT', isRequired: false, options: [] },
-];
-
 beforeAll(async () => {
 	({ simplyMeet, airmeet } = await startServiceFakes((fake) => {
-		launch = fake.seedEvent({ name: 'Product Launch 2026', customFields: LAUNCH_FIELDS });
+		launch = fake.seedEvent({ name: 'Product Launch 2026', customFields: sampleCustomFields() });
 	}));
 	({ n8n, finish } = await startFileN8n(__filename, fileStartedAt));
 	simplyMeetCredential = await simplyMeetCredentialFor(n8n, simplyMeet);
@@ -185,8 +180,8 @@ describe("the editor's Airmeet pickers", () => {
 			methodName: 'getCustomFields',
 		});
 		expect(options).toEqual([
-			{ name: 'Team size (required)', value: 'f-size', description: 'DROPDOWN field; Value is one of the codes: s (1-10), m (11-200)' },
-			{ name: 'Dietary needs', value: 'f-diet', description: 'TEXT field' },
+			{ name: 'Company Size (required)', value: 'f-size', description: 'DROPDOWN field; Value is one of the codes: s (1-10), m (11-200)' },
+			{ name: 'Dietary Needs', value: 'f-diet', description: 'TEXT field' },
 		]);
 		expect(airmeet.calls.filter((call) => call.path.endsWith(`/airmeet/${launch.uid}/custom-fields`))).toHaveLength(1);
 	});

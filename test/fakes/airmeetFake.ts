@@ -111,6 +111,24 @@ export interface AirmeetFakeOptions {
 }
 
 /** Airmeet serves its reports 50 entries a page, whatever size is asked for. */
+/** Two custom registration fields in the shape Airmeet answers them: a required choice, and a text. */
+export function sampleCustomFields(): Json[] {
+	return [
+		{
+			label: 'Company Size',
+			name: 'company_size',
+			fieldId: 'f-size',
+			type: 'DROPDOWN',
+			isRequired: true,
+			options: [
+				{ code: 's', displayValue: '1-10' },
+				{ code: 'm', displayValue: '11-200' },
+			],
+		},
+		{ label: 'Dietary Needs', name: 'diet', fieldId: 'f-diet', type: 'TEXT', isRequired: false, options: [] },
+	];
+}
+
 export const FAKE_REPORT_PAGE = 50;
 
 const KEY_PAIR_ROUTES = [
