@@ -110,7 +110,6 @@ export interface AirmeetFakeOptions {
 	maxRegistrationPage?: number;
 }
 
-/** Airmeet serves its reports 50 entries a page, whatever size is asked for. */
 /** Two custom registration fields in the shape Airmeet answers them: a required choice, and a text. */
 export function sampleCustomFields(): Json[] {
 	return [
@@ -129,6 +128,7 @@ export function sampleCustomFields(): Json[] {
 	];
 }
 
+/** Airmeet serves its reports 50 entries a page, whatever size is asked for. */
 export const FAKE_REPORT_PAGE = 50;
 
 const KEY_PAIR_ROUTES = [
