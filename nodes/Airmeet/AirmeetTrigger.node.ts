@@ -2,7 +2,6 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { StoredHook } from '../shared/hookStore';
-import { sortRemoteHooks } from '../shared/remoteHooks';
 import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
 import { searchEvents, searchSessions } from './methods/listSearch';
 import { payloadItems } from './payload';
@@ -122,13 +121,9 @@ export class AirmeetTrigger implements INodeType {
 					// be looked up: the id stored for this same URL and trigger is all there is to go on.
 					return stored !== undefined;
 				}
-				const sorting = sortRemoteHooks(
-					await client.listWebhooks(scope),
-					url,
-					(hook) => hook.url,
-					(hook) => hook.triggerMetaInfoId === config.trigger.id && hook.isActive !== false,
-				);
-				return await adoptLiveHook(store, url, sorting, {
+				return await adoptLiveHook(store, url, await client.listWebhooks(scope), {
+					urlOf: (hook) => hook.url,
+					fits: (hook) => hook.triggerMetaInfoId === config.trigger.id && hook.isActive !== false,
 					remove: async (hook) => await client.deregisterWebhook(hook, { missingIsGone: true }),
 					stored: (hook) => storedHook(hook.id, url, config),
 				});

@@ -3,7 +3,7 @@ import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWeb
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { StoredHook } from '../shared/hookStore';
-import { sameNameSet, sortRemoteHooks } from '../shared/remoteHooks';
+import { sameNameSet } from '../shared/remoteHooks';
 import { optionLabelsSubtitle } from '../shared/subtitle';
 import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
@@ -76,13 +76,9 @@ export class SimplyMeetTrigger implements INodeType {
 				const events = selectedEvents(this);
 				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const client = await SimplyMeetClient.connect(this);
-				const sorting = sortRemoteHooks(
-					await client.listWebhooks(),
-					url,
-					(hook) => hook.url,
-					(hook) => sameNameSet(hook.events, events) && typeof hook.secret === 'string' && hook.secret !== '',
-				);
-				return await adoptLiveHook(store, url, sorting, {
+				return await adoptLiveHook(store, url, await client.listWebhooks(), {
+					urlOf: (hook) => hook.url,
+					fits: (hook) => sameNameSet(hook.events, events) && typeof hook.secret === 'string' && hook.secret !== '',
 					remove: async (hook) => await client.deleteWebhook(hook.uuid, { missingIsGone: true }),
 					stored: (hook) => ({ id: hook.uuid, secret: String(hook.secret), events }),
 				});

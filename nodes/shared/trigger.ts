@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { HookStore, StoredHook } from './hookStore';
 import { hookStore, servedHook } from './hookStore';
-import type { RemoteHookSorting } from './remoteHooks';
+import { sortRemoteHooks } from './remoteHooks';
 
 /** Both triggers' one webhook: services POST JSON, answered as soon as it is received. */
 export const TRIGGER_WEBHOOKS: IWebhookDescription[] = [
@@ -51,22 +51,28 @@ export function deliveryHook<Hook extends StoredHook>(
 }
 
 /**
- * The end of both triggers' `checkExists`: removes the hooks that point at our URL but must go,
- * then keeps the one that fits, or forgets the stored hook when none does. Returns whether a
- * fitting hook is live.
+ * The end of both triggers' `checkExists`, given the service's listing: removes the hooks that
+ * point at our URL but must go, then keeps the one that fits, or forgets the stored hook when
+ * none does. Returns whether a fitting hook is live.
  */
 export async function adoptLiveHook<Remote, Hook extends StoredHook>(
 	store: HookStore<Hook>,
 	url: string,
-	sorting: RemoteHookSorting<Remote>,
-	actions: { remove: (hook: Remote) => Promise<void>; stored: (hook: Remote) => Hook },
+	listed: Remote[],
+	rules: {
+		urlOf: (hook: Remote) => string | undefined;
+		fits: (hook: Remote) => boolean;
+		remove: (hook: Remote) => Promise<void>;
+		stored: (hook: Remote) => Hook;
+	},
 ): Promise<boolean> {
-	for (const hook of sorting.stale) await actions.remove(hook);
-	if (!sorting.match) {
+	const { match, stale } = sortRemoteHooks(listed, url, rules.urlOf, rules.fits);
+	for (const hook of stale) await rules.remove(hook);
+	if (!match) {
 		store.remove(url);
 		return false;
 	}
-	store.set(url, actions.stored(sorting.match));
+	store.set(url, rules.stored(match));
 	return true;
 }
 
