@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SimplyMeetApi } from '../../credentials/SimplyMeetApi.credentials';
 import { caught, rl } from '../harness/errors';
+import { captureLogs } from '../harness/logs';
 import type { LimitPolicy } from '../fakes/simplyMeetFake';
 import { useSimplyMeetWorld } from './world';
 
@@ -111,6 +112,19 @@ describe('falling back to the server\'s page size', () => {
 		const hooks = await run({ resource: 'webhook', operation: 'getAll', returnAll: false, limit: 5 });
 		expect(hooks.map((hook) => hook.uuid)).toEqual(fake.hooks.slice(0, 5).map((hook) => hook.uuid));
 		expect(limitsAsked()).toEqual(['5', null]);
+	});
+
+	it('says once in n8n\'s log that the page size was refused, for whoever reads it later', async () => {
+		fake.limitPolicy = 'refuseAny';
+		const logs = captureLogs();
+		try {
+			await run({ resource: 'webhook', operation: 'getAll', returnAll: true });
+		} finally {
+			logs.restore();
+		}
+		expect(logs.lines).toEqual([
+			{ level: 'info', message: 'SimplyMeet refused the page size 50 (HTTP 422) to list webhooks: going on with its default page size' },
+		]);
 	});
 
 	it.each([400, 422])('any refusal of the first page (HTTP %i) falls back', async (status) => {
