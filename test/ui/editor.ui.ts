@@ -344,7 +344,7 @@ describe('2. the SimplyMeet Trigger and its credential', () => {
 				const modal = await openNewCredential(page);
 				await expect(modal.innerText()).resolves.toContain('SimplyMeet API');
 				await expect(modal.getByTestId('parameter-input-baseUrl').locator('input').inputValue()).resolves.toBe(
-					'https://app.simplymeet.me/api',
+					'https://secure.simplymeet.me/api',
 				);
 				await fillCredentialField(modal, 'apiKey', 'not-the-key');
 				await fillCredentialField(modal, 'baseUrl', sm.baseUrl);
