@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { AUTH_PATH, TokenRequestError, isAuthCall, usesKeyPair } from '../nodes/Airmeet/auth';
+import { AUTH_PATH, KEYS_REJECTED_STATUSES, TokenRequestError, isAuthCall, keysRejectedMessage, usesKeyPair } from '../nodes/Airmeet/auth';
 import { AIRMEET_REGIONS, CUSTOM_REGION, REGION_OPTIONS, airmeetBaseUrl, airmeetBaseUrlExpression } from '../nodes/Airmeet/regions';
 import { REQUEST_TIMEOUT_MS, redact } from '../nodes/shared/transport';
 
@@ -126,11 +126,12 @@ export class AirmeetApi implements ICredentialType {
 			});
 		}
 		const { statusCode, body } = response;
-		if (statusCode === 401 || statusCode === 403) {
-			throw new TokenRequestError(` (HTTP ${statusCode}): the access key and secret key are wrong or have been revoked`, {
-				kind: 'keysRejected',
-				statusCode,
-			});
+		if (KEYS_REJECTED_STATUSES.includes(statusCode)) {
+			const said = messageIn(body);
+			throw new TokenRequestError(
+				redact(` (HTTP ${statusCode}): ${keysRejectedMessage(statusCode)}${said ? ` Airmeet said: "${said}"` : ''}`, keys),
+				{ kind: 'keysRejected', statusCode },
+			);
 		}
 		if (statusCode === 404) {
 			throw new TokenRequestError(
@@ -183,21 +184,12 @@ export class AirmeetApi implements ICredentialType {
 			},
 			body: {},
 		},
+		// The same words as preAuthentication's, for an n8n that shows the rules instead.
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'Airmeet rejected the access key and secret key: copy both again from Integrations > API Access Key',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'Airmeet refused these keys: they are wrong or have been revoked. Generate a new pair in the community dashboard.',
-				},
-			},
+			...KEYS_REJECTED_STATUSES.map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: `Airmeet refused the test (HTTP ${value}): ${keysRejectedMessage(value)}` },
+			})),
 			{
 				type: 'responseCode',
 				properties: {

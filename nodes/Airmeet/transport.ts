@@ -3,7 +3,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiContext, ApiRequest, ApiResponse, Failure, SendOptions, ServiceProfile } from '../shared/transport';
 import { apiError, defaultHint, isSuccess, sendRequest } from '../shared/transport';
-import { WEBHOOK_PATHS, isTokenFailure, usesKeyPair } from './auth';
+import { WEBHOOK_PATHS, isTokenFailure, keysRejectedMessage, usesKeyPair } from './auth';
 import { airmeetBaseUrl } from './regions';
 
 export const AIRMEET_CREDENTIAL = 'airmeetApi';
@@ -100,10 +100,29 @@ export const AIRMEET: ServiceProfile = {
 	hintWithoutAnswer,
 };
 
+/**
+ * The statuses with which a call that sends the key pair itself (no `/auth` before it) is taken to
+ * refuse the keys. No source documents how webhook register, deregister or sample payload answer
+ * wrong keys; 401 and 403 can mean nothing else there, while a 400 also answers a bad body
+ * (Airmeet's webhook pages), so a 400 only mentions the keys in its hint.
+ */
+const KEY_PAIR_REFUSALS = [401, 403];
+
+/** AIRMEET, but its message for a refused key pair names both keys and where new ones come from. */
+function keysRefusedProfile(status: number): ServiceProfile {
+	return {
+		...AIRMEET,
+		readErrorMessage: (body) => {
+			const said = readErrorMessage(body);
+			return `${keysRejectedMessage(status)}${said ? ` Airmeet said: "${said}"` : ''}`;
+		},
+	};
+}
+
 function hintFor(status: number | undefined, keyPair: boolean): string {
 	if (status === 400) {
 		return keyPair
-			? 'Airmeet rejected the request: check the trigger, URL, name and IDs sent.'
+			? 'Airmeet rejected the request: check the trigger, URL, name and IDs sent, and that the access key and secret key in the Airmeet credential are current.'
 			: 'Airmeet rejected the request, also with a newly issued access token: check the IDs and values sent.';
 	}
 	if (status === 401) {
@@ -269,17 +288,14 @@ export class AirmeetClient {
 		// The token may have been issued or refreshed since connect(): read the current one to redact it too.
 		const current = await this.ctx.getCredentials(AIRMEET_CREDENTIAL);
 		const secrets = [...this.secrets, ...secretsOf(current)];
-		if (isSuccess(response.statusCode)) {
-			const code = Number(bodyStatusCode(response.body));
-			return apiError(this.ctx.getNode(), AIRMEET, { body: response.body }, {
-				action,
-				hint: hintFor(Number.isFinite(code) ? code : undefined, keyPair),
-				secrets,
-			});
-		}
-		return apiError(this.ctx.getNode(), AIRMEET, response, {
+		// A failure inside a 200 is judged by the code in its body.
+		const bodyCode = Number(bodyStatusCode(response.body));
+		const inBody = isSuccess(response.statusCode);
+		const status = inBody ? (Number.isFinite(bodyCode) ? bodyCode : undefined) : response.statusCode;
+		const profile = keyPair && status !== undefined && KEY_PAIR_REFUSALS.includes(status) ? keysRefusedProfile(status) : AIRMEET;
+		return apiError(this.ctx.getNode(), profile, inBody ? { body: response.body } : response, {
 			action,
-			hint: hintFor(response.statusCode, keyPair),
+			hint: hintFor(status, keyPair),
 			secrets,
 		});
 	}

@@ -228,7 +228,7 @@ export class AirmeetFake extends FakeService {
 	/** How many times each report (by path) was asked for so far: the first `preparingCalls` answer "preparing". */
 	private readonly reportCalls = new Map<string, number>();
 
-	/** Revoked keys answer 403 on /auth (and are refused by key-pair calls). */
+	/** Revoked keys answer 403 on /auth (and are refused by key-pair calls); wrong keys answer 400 there. */
 	revoked = false;
 
 	/** Every token /auth handed out, in order (to prove none leaks). */
@@ -591,8 +591,10 @@ export class AirmeetFake extends FakeService {
 	private auth(call: RecordedCall): FakeAnswer {
 		const access = header(call, 'X-Airmeet-Access-Key');
 		const secret = header(call, 'X-Airmeet-Secret-Key');
-		if (this.revoked || access !== this.accessKey || secret !== this.secretKey) {
-			return { status: 403, body: { success: false, message: 'Forbidden' } };
+		// Airmeet's API pages and Parsons: 403 for revoked keys, 400 for missing or wrong ones.
+		if (this.revoked) return { status: 403, body: { success: false, message: 'Access keys have been revoked' } };
+		if (access !== this.accessKey || secret !== this.secretKey) {
+			return { status: 400, body: { success: false, message: 'Missing or incorrect header values' } };
 		}
 		const token = `am-token-${randomUUID()}`;
 		this.issuedTokens.push(token);
@@ -607,9 +609,9 @@ export class AirmeetFake extends FakeService {
 		if (access === undefined && header(call, 'X-Airmeet-Access-Token') !== undefined) {
 			return statusBody(401, 'This call takes x-access-key and x-secret-key, not a token');
 		}
-		if (this.revoked || access !== this.accessKey || secret !== this.secretKey) {
-			return statusBody(401, 'Invalid access key or secret key');
-		}
+		// No source documents how these calls refuse keys: 401, and 403 for revoked ones as on /auth.
+		if (this.revoked) return statusBody(403, 'Access keys have been revoked');
+		if (access !== this.accessKey || secret !== this.secretKey) return statusBody(401, 'Invalid access key or secret key');
 		return undefined;
 	}
 
