@@ -23,6 +23,9 @@ export const REGISTRATIONS_PAGE_SIZE = 100;
 /** Airmeet serves its attendance reports 50 entries a page. */
 export const REPORT_PAGE_SIZE = 50;
 
+/** The largest page of poll answers (Parsons' airmeet.py, after Airmeet's API pages: at most 50). */
+export const POLLS_PAGE_SIZE = 50;
+
 /** The longest pause between two looks at a report being prepared. */
 export const MAX_REPORT_PAUSE_SECONDS = 60;
 
@@ -450,7 +453,7 @@ export class AirmeetClient {
 		return asRecord(body);
 	}
 
-	/** One of the lists Airmeet answers in a single call (custom fields, tracks, booths, polls, questions). */
+	/** One of the lists Airmeet answers in a single call (custom fields, tracks, booths, questions). */
 	async eventList(airmeetId: string, list: EventList): Promise<IDataObject[]> {
 		const { path, key, what } = EVENT_LISTS[list];
 		const { body } = await this.request(
@@ -467,6 +470,25 @@ export class AirmeetClient {
 			`get the recordings of event ${airmeetId}`,
 		);
 		return listIn(body, 'recordings');
+	}
+
+	/**
+	 * The poll answers of an event, one entry per respondent, following the `after` cursor until
+	 * `max` (all when omitted). Paged like the attendance reports but never "preparing": Parsons
+	 * (fetch_poll_responses) pages `/polls` with `size` 50 and `after` by `cursors.pageCount`.
+	 */
+	async listPolls(airmeetId: string, max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+		return await collectCursorPages(
+			async (after, size) => {
+				const { body } = await this.request(
+					{ method: 'GET', path: `${eventPath(airmeetId)}/polls`, qs: cursorQuery(size, after) },
+					`get the poll answers of event ${airmeetId}`,
+				);
+				return readCursorPage(body, 'data', after);
+			},
+			POLLS_PAGE_SIZE,
+			max,
+		);
 	}
 
 	/** The event's registrations, following the `after` cursor until `max` (all when omitted). */
@@ -589,7 +611,6 @@ export const EVENT_LISTS = {
 	customFields: { path: 'custom-fields', key: 'customFields', what: 'custom registration fields' },
 	tracks: { path: 'tracks', key: 'tracks', what: 'tracks' },
 	booths: { path: 'booths', key: 'booths', what: 'booths' },
-	polls: { path: 'polls', key: 'data', what: 'polls' },
 	questions: { path: 'questions', key: 'data', what: 'questions' },
 } as const;
 

@@ -6,7 +6,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
-import { FAKE_REPORT_PAGE } from '../fakes/airmeetFake';
+import { FAKE_POLLS_PAGE, FAKE_REPORT_PAGE } from '../fakes/airmeetFake';
 import type { World } from './world';
 import { ACTION_NODE, caught, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -44,7 +44,6 @@ describe('event lists answered in one call', () => {
 	it.each([
 		['getCustomFields', 'customFields', '/custom-fields'],
 		['getTracks', 'tracks', '/tracks'],
-		['getPolls', 'polls', '/polls'],
 		['getQuestions', 'questions', '/questions'],
 	] as const)('%s lists what Airmeet answers', async (operation, key, path) => {
 		event[key].push({ id: 'a', label: 'First' }, { id: 'b', label: 'Second' });
@@ -82,6 +81,37 @@ describe('event lists answered in one call', () => {
 		await run({ resource: 'event', operation: 'getQuestions', airmeetId: rl(event.uid) });
 		expect(world.fake.count({ method: 'POST', path: '/auth' })).toBe(2);
 		expect(calls('/questions').map((call) => call.path)).toHaveLength(3);
+	});
+});
+
+describe('poll answers', () => {
+	const pollCalls = () => calls('/polls').map((call) => Object.fromEntries(call.query));
+
+	it('Return All follows the cursor to the last page: 60 respondents in exactly 2 calls of 50', async () => {
+		world.fake.seedPollAnswers(event, 60);
+		const items = await run({ resource: 'event', operation: 'getPolls', airmeetId: rl(event.uid), returnAll: true });
+		expect(items).toHaveLength(60);
+		expect(items[59]).toEqual({
+			name: 'Respondent 60',
+			email: 'respondent60@example.com',
+			polls: [{ question: 'Ready?', answer: 'No', time_stamp: '2026-12-01T10:30:00.000Z' }],
+		});
+		expect(pollCalls()).toEqual([{ size: '50' }, { size: '50', after: '50' }]);
+	});
+
+	it('Limit 10 gives 10 respondents in one call', async () => {
+		world.fake.seedPollAnswers(event, 60);
+		const items = await run({ resource: 'event', operation: 'getPolls', airmeetId: rl(event.uid), returnAll: false, limit: 10 });
+		expect(items.map((item) => item.email)).toEqual(Array.from({ length: 10 }, (_, i) => `respondent${i + 1}@example.com`));
+		expect(pollCalls()).toEqual([{ size: '10' }]);
+	});
+
+	it('the fake refuses a page above 50, as the sources cap it', async () => {
+		world.fake.seedPollAnswers(event, 1);
+		await run({ resource: 'event', operation: 'getPolls', airmeetId: rl(event.uid), returnAll: true });
+		const headers = { 'X-Airmeet-Access-Token': world.fake.issuedTokens[0] };
+		const ask = async (size: number) => (await fetch(`${world.fake.baseUrl}/airmeet/${event.uid}/polls?size=${size}`, { headers })).status;
+		expect([await ask(FAKE_POLLS_PAGE), await ask(FAKE_POLLS_PAGE + 1)]).toEqual([200, 400]);
 	});
 });
 

@@ -131,6 +131,9 @@ export function sampleCustomFields(): Json[] {
 /** Airmeet serves its reports 50 entries a page, whatever size is asked for. */
 export const FAKE_REPORT_PAGE = 50;
 
+/** The largest page of poll answers: 50 (Parsons, after Airmeet's API pages); a larger `size` is refused. */
+export const FAKE_POLLS_PAGE = 50;
+
 const KEY_PAIR_ROUTES = [
 	'/platform-integration/v1/webhook-register',
 	'/platform-integration/v1/webhook-deregister',
@@ -327,6 +330,18 @@ export class AirmeetFake extends FakeService {
 		}
 	}
 
+	/** `count` poll respondents, numbered on, each as Airmeet lists them: who, and their answers. */
+	seedPollAnswers(event: FakeAirmeetEvent, count: number): void {
+		for (let i = 0; i < count; i++) {
+			const n = event.polls.length + 1;
+			event.polls.push({
+				name: `Respondent ${n}`,
+				email: `respondent${n}@example.com`,
+				polls: [{ question: 'Ready?', answer: n % 2 ? 'Yes' : 'No', time_stamp: '2026-12-01T10:30:00.000Z' }],
+			});
+		}
+	}
+
 	/** Adds a hook directly, as if registered elsewhere (another tool, or Airmeet's own UI). */
 	seedHook(hook: Partial<FakeAirmeetHook> & { url: string; triggerMetaInfoId: string }): FakeAirmeetHook {
 		const now = new Date().toISOString();
@@ -455,7 +470,7 @@ export class AirmeetFake extends FakeService {
 		if (rest === 'custom-fields' && get) return { status: 200, body: { customFields: event.customFields } };
 		if (rest === 'tracks' && get) return { status: 200, body: { tracks: event.tracks } };
 		if (rest === 'booths' && get) return { status: 200, body: { booths: event.booths.map((booth) => omit(booth, 'attendees')) } };
-		if (rest === 'polls' && get) return { status: 200, body: { data: event.polls } };
+		if (rest === 'polls' && get) return this.polls(call, event);
 		if (rest === 'questions' && get) return { status: 200, body: { data: event.questions } };
 		if (rest === 'session-recordings' && get) return this.recordings(call, event);
 		if (rest === 'status' && post) return this.setStatus(call, event);
@@ -487,6 +502,15 @@ export class AirmeetFake extends FakeService {
 			return { status: this.preparingHttpStatus, body: { statusCode: 202, statusMessage: 'Preparing your results. Please try again after some time.' } };
 		}
 		return this.cursorList(call, entries, FAKE_REPORT_PAGE);
+	}
+
+	/** Poll answers, paged like the reports (Parsons' fetch_poll_responses) but never "preparing". */
+	private polls(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const size = Number(call.query.get('size') ?? FAKE_POLLS_PAGE);
+		if (size > FAKE_POLLS_PAGE) {
+			return { status: 400, body: { statusCode: 400, statusMessage: `size must be at most ${FAKE_POLLS_PAGE}` } };
+		}
+		return this.cursorList(call, event.polls, FAKE_POLLS_PAGE);
 	}
 
 	/** Cursor paging as `/airmeets` does it: `after` is the offset of the next page. */
