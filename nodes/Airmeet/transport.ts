@@ -463,10 +463,15 @@ export class AirmeetClient {
 		return listIn(body, key);
 	}
 
-	/** The recordings of some sessions of an event; Airmeet's download links live 6 hours. */
-	async listRecordings(airmeetId: string, sessionIds: string[]): Promise<IDataObject[]> {
+	/**
+	 * The recordings of the given sessions of an event, or of all of them when none are given;
+	 * Airmeet's download links live 6 hours. For all sessions `sessionIds` is left out, as Parsons
+	 * (download_session_recordings) does: one call, and no URL that grows with the sessions.
+	 */
+	async listRecordings(airmeetId: string, sessionIds: string[] = []): Promise<IDataObject[]> {
+		const qs: IDataObject = sessionIds.length ? { sessionIds: sessionIds.join(',') } : {};
 		const { body } = await this.request(
-			{ method: 'GET', path: `${eventPath(airmeetId)}/session-recordings`, qs: { sessionIds: sessionIds.join(',') } },
+			{ method: 'GET', path: `${eventPath(airmeetId)}/session-recordings`, qs },
 			`get the recordings of event ${airmeetId}`,
 		);
 		return listIn(body, 'recordings');

@@ -116,17 +116,22 @@ describe('poll answers', () => {
 });
 
 describe('recordings', () => {
-	it('asks for the given sessions, or for every session of the event', async () => {
+	it('asks for the given sessions, or for every session of the event without naming them', async () => {
 		const other = world.fake.seedSession(event, { name: 'Workshop' });
 		event.recordings[session.sessionid] = [{ sessionId: session.sessionid, link: 'https://rec.example.com/1' }];
 		event.recordings[other.sessionid] = [{ sessionId: other.sessionid, link: 'https://rec.example.com/2' }];
-		const one = await run({ resource: 'event', operation: 'getRecordings', airmeetId: rl(event.uid), sessionIds: ` ${other.sessionid} ` });
-		expect(one.map((item) => item.link)).toEqual(['https://rec.example.com/2']);
-		const all = await run({ resource: 'event', operation: 'getRecordings', airmeetId: rl(event.uid), sessionIds: '' });
-		expect(all).toHaveLength(2);
-		expect(calls('/session-recordings').map((call) => call.query.get('sessionIds'))).toEqual([
-			other.sessionid,
-			`${session.sessionid},${other.sessionid}`,
+		const run1 = (sessionIds: string) => run({ resource: 'event', operation: 'getRecordings', airmeetId: rl(event.uid), sessionIds });
+		expect((await run1(` ${other.sessionid} `)).map((item) => item.link)).toEqual(['https://rec.example.com/2']);
+		expect((await run1(`${session.sessionid}, ${other.sessionid}`)).map((item) => item.link)).toEqual([
+			'https://rec.example.com/1',
+			'https://rec.example.com/2',
+		]);
+		expect((await run1('')).map((item) => item.link)).toEqual(['https://rec.example.com/1', 'https://rec.example.com/2']);
+		// All sessions: one call with no query at all (no session listing first, no sessionIds).
+		expect(world.fake.calls.filter((call) => call.path !== '/auth').map((call) => `${call.path}?${call.query.toString()}`)).toEqual([
+			`/airmeet/${event.uid}/session-recordings?sessionIds=${other.sessionid}`,
+			`/airmeet/${event.uid}/session-recordings?sessionIds=${session.sessionid}%2C${other.sessionid}`,
+			`/airmeet/${event.uid}/session-recordings?`,
 		]);
 	});
 

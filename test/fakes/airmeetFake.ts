@@ -536,8 +536,10 @@ export class AirmeetFake extends FakeService {
 	}
 
 	private recordings(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		// Without sessionIds: every session's recordings (Parsons' download_session_recordings).
+		if (!call.query.has('sessionIds')) return { status: 200, body: { recordings: Object.values(event.recordings).flat() } };
 		const ids = (call.query.get('sessionIds') ?? '').split(',').filter((id) => id !== '');
-		if (ids.length === 0) return { status: 400, body: { statusCode: 400, statusMessage: 'sessionIds is required' } };
+		if (ids.length === 0) return { status: 400, body: { statusCode: 400, statusMessage: 'sessionIds is empty' } };
 		const unknown = ids.find((id) => !event.sessions.some((session) => session.sessionid === id));
 		if (unknown) return { status: 404, body: { message: `Session ${unknown} not found` } };
 		return { status: 200, body: { recordings: ids.flatMap((id) => event.recordings[id] ?? []) } };
