@@ -52,18 +52,21 @@ describe('event lists answered in one call', () => {
 		expect(calls(path).map((call) => call.path)).toEqual([`/airmeet/${event.uid}${path}`]);
 	});
 
-	it('getBooths lists the booths, and the booth picker offers them', async () => {
-		const booth = world.fake.seedBooth(event, { name: 'Sponsor A' });
-		expect(await run({ resource: 'event', operation: 'getBooths', airmeetId: rl(event.uid) })).toEqual([
-			{ boothId: booth.boothId, name: 'Sponsor A' },
-		]);
+	it('getBooths lists the booths, and the booth picker offers them with their layout type', async () => {
+		const booth = world.fake.seedBooth(event, { name: 'Sponsor A', layoutType: 'GRID' });
+		world.fake.seedBooth(event, { name: 'Lounge', layoutType: 'DEFAULT' });
+		expect((await run({ resource: 'event', operation: 'getBooths', airmeetId: rl(event.uid) }))[0]).toEqual({
+			boothId: booth.boothId,
+			name: 'Sponsor A',
+			layoutType: 'GRID',
+		});
 		const { results } = await world.n8n.listSearch(
 			ACTION_NODE,
 			{ parameters: { airmeetId: rl(event.uid) }, credentials: world.credentials },
 			'searchBooths',
 			'spon',
 		);
-		expect(results).toEqual([{ name: 'Sponsor A', value: booth.boothId }]);
+		expect(results).toEqual([{ name: 'Sponsor A (GRID)', value: booth.boothId }]);
 	});
 
 	it('an unknown event is Airmeet\'s 404, an event of another community its 401', async () => {

@@ -38,6 +38,8 @@ export interface FakeSession {
 export interface FakeBooth {
 	boothId: string;
 	name: string;
+	/** The certified connector lists it for each booth, without its values: these are made up. */
+	layoutType: string;
 	/** Who visited (served only once the event is FINISHED). */
 	attendees: Json[];
 }
@@ -110,14 +112,18 @@ export interface AirmeetFakeOptions {
 	maxRegistrationPage?: number;
 }
 
-/** Two custom registration fields in the shape Airmeet answers them: a required choice, and a text. */
+/**
+ * Two custom registration fields in the shapes Airmeet answers them: a required choice whose `type`
+ * is `{fieldType, inputType, mappedFrom}` (the certified connector; the values are made up), and a
+ * text whose `type` is text.
+ */
 export function sampleCustomFields(): Json[] {
 	return [
 		{
 			label: 'Company Size',
 			name: 'company_size',
 			fieldId: 'f-size',
-			type: 'DROPDOWN',
+			type: { fieldType: 'DROPDOWN', inputType: 'SELECT', mappedFrom: 'CUSTOM' },
 			isRequired: true,
 			options: [
 				{ code: 's', displayValue: '1-10' },
@@ -317,7 +323,13 @@ export class AirmeetFake extends FakeService {
 	}
 
 	seedBooth(event: FakeAirmeetEvent, overrides: Partial<FakeBooth> = {}): FakeBooth {
-		const booth: FakeBooth = { boothId: randomUUID(), name: `Booth ${event.booths.length + 1}`, attendees: [], ...overrides };
+		const booth: FakeBooth = {
+			boothId: randomUUID(),
+			name: `Booth ${event.booths.length + 1}`,
+			layoutType: 'DEFAULT',
+			attendees: [],
+			...overrides,
+		};
 		event.booths.push(booth);
 		return booth;
 	}
