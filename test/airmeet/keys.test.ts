@@ -5,7 +5,7 @@
  * Parsons): every message must say which keys, and where new ones come from, without either key.
  */
 import { NodeApiError } from 'n8n-workflow';
-import type { INodeCredentialsDetails } from 'n8n-workflow';
+import type { INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
 
 import type { FakeAirmeetEvent } from '../fakes/airmeetFake';
 import type { World } from './world';
@@ -18,14 +18,15 @@ let world: World;
 let event: FakeAirmeetEvent;
 /** A credential whose secret key Airmeet does not know. */
 let wrongKeys: INodeCredentialsDetails;
-const WRONG_SECRET = 'am-secret-key-wrong-000000';
+/** A secret key the fake never issued. */
+const UNKNOWN_KEY = 'am-key-never-issued';
 
 beforeEach(async () => {
 	world = await startWorld();
 	event = world.fake.seedEvent({ name: 'Product Launch' });
 	wrongKeys = world.n8n.vault.add(CREDENTIAL, {
 		accessKey: world.fake.accessKey,
-		secretKey: WRONG_SECRET,
+		secretKey: UNKNOWN_KEY,
 		region: 'custom',
 		baseUrl: `${world.fake.baseUrl}/`,
 	});
@@ -36,7 +37,7 @@ afterEach(async () => await stopWorld(world));
 function expectKeysNamed(text: string): void {
 	expect(text).toMatch(/access key and secret key in the Airmeet credential/);
 	expect(text).toMatch(/Airmeet community dashboard \(Integrations > API Access Key\)/);
-	for (const secret of [world.fake.accessKey, world.fake.secretKey, WRONG_SECRET, ...world.fake.issuedTokens]) {
+	for (const secret of [world.fake.accessKey, world.fake.secretKey, UNKNOWN_KEY, ...world.fake.issuedTokens]) {
 		expect(text).not.toContain(secret);
 	}
 }
@@ -50,7 +51,7 @@ const credentialData = (secretKey: string) => ({
 
 describe('the Test button', () => {
 	it('wrong keys: Airmeet answers /auth with 400, the message names both keys and where to get new ones', async () => {
-		const result = await world.n8n.testCredential(CREDENTIAL, credentialData(WRONG_SECRET));
+		const result = await world.n8n.testCredential(CREDENTIAL, credentialData(UNKNOWN_KEY));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Airmeet did not issue an access token \(HTTP 400\): the access key and secret key .* were not accepted/);
 		expect(result.message).toMatch(/Airmeet said: "Missing or incorrect header values"/);
@@ -76,7 +77,7 @@ describe('the Test button', () => {
 });
 
 describe('a trigger publish', () => {
-	const publish = (parameters: Record<string, unknown>, credential: INodeCredentialsDetails) =>
+	const publish = (parameters: INodeParameters, credential: INodeCredentialsDetails) =>
 		world.n8n.trigger(TRIGGER_NODE, { parameters, credentials: { [CREDENTIAL]: credential } }).publish();
 
 	it('community-wide: n8n asks /auth for a token first (400), the register call is never sent', async () => {
@@ -108,7 +109,7 @@ describe('a trigger publish', () => {
 		}
 
 		it('wrong secret key: the register call is refused (401) and the message names both keys', async () => {
-			const error = await caught(publish({ trigger: 'trigger.airmeet.created' }, await holdingToken(WRONG_SECRET)));
+			const error = await caught(publish({ trigger: 'trigger.airmeet.created' }, await holdingToken(UNKNOWN_KEY)));
 			expect(error.message).toMatch(/^Airmeet could not register the webhook \(HTTP 401\): the access key and secret key .* were not accepted/);
 			expectKeysNamed(errorText(error));
 			expect(world.fake.calls.map((call) => call.path)).toEqual([REGISTER]);
