@@ -127,11 +127,10 @@ export class AirmeetApi implements ICredentialType {
 		}
 		const { statusCode, body } = response;
 		if (KEYS_REJECTED_STATUSES.includes(statusCode)) {
-			const said = messageIn(body);
-			throw new TokenRequestError(
-				redact(` (HTTP ${statusCode}): ${keysRejectedMessage(statusCode)}${said ? ` Airmeet said: "${said}"` : ''}`, keys),
-				{ kind: 'keysRejected', statusCode },
-			);
+			throw new TokenRequestError(redact(` (HTTP ${statusCode}): ${keysRejectedMessage(statusCode, messageIn(body))}`, keys), {
+				kind: 'keysRejected',
+				statusCode,
+			});
 		}
 		if (statusCode === 404) {
 			throw new TokenRequestError(

@@ -51,14 +51,16 @@ export const KEYS_REJECTED_STATUSES: readonly number[] = [400, 401, 403];
 
 /**
  * What users read when Airmeet refuses the key pair, on `/auth` or on a call that sends the pair
- * itself: which keys, why (403: revoked), and where a new pair comes from (Airmeet's pages).
+ * itself: which keys, why (403: revoked), where a new pair comes from (Airmeet's pages), and
+ * Airmeet's own words when it gave any.
  */
-export function keysRejectedMessage(statusCode: number): string {
+export function keysRejectedMessage(statusCode: number, airmeetSaid?: string): string {
 	const why =
 		statusCode === 403
 			? 'the access key and secret key in the Airmeet credential were refused: they may have been revoked'
 			: 'the access key and secret key in the Airmeet credential were not accepted (wrong, incomplete or swapped)';
-	return `${why}. Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter both keys in the credential.`;
+	const said = airmeetSaid ? ` Airmeet said: "${airmeetSaid}"` : '';
+	return `${why}. Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter both keys in the credential.${said}`;
 }
 
 /** Why the credential's token request (`POST /auth`) gave no token. */

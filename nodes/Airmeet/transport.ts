@@ -104,22 +104,17 @@ export const AIRMEET: ServiceProfile = {
 };
 
 /**
- * The statuses with which a call that sends the key pair itself (no `/auth` before it) is taken to
- * refuse the keys. No source documents how webhook register, deregister or sample payload answer
- * wrong keys; 401 and 403 can mean nothing else there, while a 400 also answers a bad body
- * (Airmeet's webhook pages), so a 400 only mentions the keys in its hint.
+ * The statuses with which a call that sends the key pair itself (webhook register, deregister,
+ * sample payload) is taken to refuse the keys; they meet Airmeet there before any `/auth` once a
+ * token is held. No source documents how these calls answer wrong keys: 401 and 403 can mean
+ * nothing else there, while a 400 also answers a bad body (Airmeet's webhook pages), so a 400
+ * only mentions the keys in its hint.
  */
 const KEY_PAIR_REFUSALS = [401, 403];
 
 /** AIRMEET, but its message for a refused key pair names both keys and where new ones come from. */
 function keysRefusedProfile(status: number): ServiceProfile {
-	return {
-		...AIRMEET,
-		readErrorMessage: (body) => {
-			const said = readErrorMessage(body);
-			return `${keysRejectedMessage(status)}${said ? ` Airmeet said: "${said}"` : ''}`;
-		},
-	};
+	return { ...AIRMEET, readErrorMessage: (body) => keysRejectedMessage(status, readErrorMessage(body)) };
 }
 
 function hintFor(status: number | undefined, keyPair: boolean): string {
