@@ -15,7 +15,7 @@ export const option = operationOption(
 
 export const description: INodeProperties[] = [
 	triggerChoice('The Airmeet trigger (its triggerMetaInfoId)'),
-	...scopeFields('the trigger watches'),
+	...scopeFields('the trigger watches', { fixed: false }),
 	URL_FIELD,
 	WEBHOOK_OPTIONS_FIELD,
 ];
