@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
 import { sampleCustomFields } from '../fakes/airmeetFake';
+import { AIRMEET_TRIGGERS } from '../../nodes/Airmeet/triggers';
 import type { World } from './world';
 import { ACTION_NODE, TRIGGER_NODE, caught, errorText, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -264,8 +265,40 @@ describe('sample payload', () => {
 		expect(json(items).map((item) => item.email)).toEqual(['ada@example.com', 'grace@example.com']);
 	});
 
-	it('refuses an unknown trigger before any call', async () => {
+	it('refuses an unknown trigger before any call, listing the trigger IDs it takes', async () => {
 		await refusedBeforeAnyCall({ resource: 'samplePayload', operation: 'get', trigger: 'trigger.nope' }, /"Trigger" field/);
+		const error = await caught(run({ resource: 'samplePayload', operation: 'get', trigger: 'trigger.nope' }));
+		expect(error.message).toContain('"trigger.nope". Use one of: trigger.airmeet.created, trigger.airmeet.started,');
+		for (const trigger of AIRMEET_TRIGGERS) expect(error.message).toContain(trigger.id);
+	});
+
+	it('refuses values outside a fixed set before any call, listing the allowed ones', async () => {
+		const cases: Array<[INodeParameters, string]> = [
+			[
+				{ resource: 'webhook', operation: 'getAll', scope: 'community', airmeetId: rl(event.uid) },
+				'The "List For" field has values it does not take: "community". Use one of: event, session',
+			],
+			[
+				{
+					resource: 'event',
+					operation: 'create',
+					hostEmail: 'host@example.com',
+					eventName: 'Launch',
+					shortDesc: 'Our launch',
+					startTime: '2026-12-01T10:00:00',
+					endTime: '2026-12-01T12:00:00',
+					timezone: 'Europe/Berlin',
+					additionalFields: { access: 'PUBLIC' },
+				},
+				'The "Access" field has values it does not take: "PUBLIC". Use one of: INVITED_ONLY, WITH_VERIFIED_EMAIL, WITHOUT_VERIFIED_EMAIL',
+			],
+		];
+		for (const [parameters, message] of cases) {
+			const error = await caught(run(parameters));
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(message);
+		}
+		expect(world.fake.calls).toHaveLength(0);
 	});
 });
 
