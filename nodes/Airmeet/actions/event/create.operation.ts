@@ -70,7 +70,7 @@ export const description: INodeProperties[] = [
 			type: 'options',
 			default: 'INVITED_ONLY',
 			options: ACCESS_OPTIONS,
-			description: `Who may enter the event. One of: ${allowedValues(ACCESS_FIELD)}`,
+			description: `Who may enter the event, one of: ${allowedValues(ACCESS_FIELD)}`,
 		},
 		{
 			displayName: 'Long Description',
