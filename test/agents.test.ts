@@ -10,6 +10,8 @@ import { Airmeet } from '../nodes/Airmeet/Airmeet.node';
 import { AirmeetTrigger } from '../nodes/Airmeet/AirmeetTrigger.node';
 import { SimplyMeet } from '../nodes/SimplyMeet/SimplyMeet.node';
 import { SimplyMeetTrigger } from '../nodes/SimplyMeet/SimplyMeetTrigger.node';
+import { AIRMEET_TRIGGERS } from '../nodes/Airmeet/triggers';
+import { PACKAGE, loadExample } from './e2e/examples';
 
 const NODES: INodeType[] = [new Airmeet(), new AirmeetTrigger(), new SimplyMeet(), new SimplyMeetTrigger()];
 const ACTION_NODES: INodeType[] = [new Airmeet(), new SimplyMeet()];
@@ -220,5 +222,35 @@ describe('fields whose values come from a fixed set name every allowed value', (
 		}
 		expect(checked).toBeGreaterThan(0);
 		expect(unnamed).toEqual([]);
+	});
+});
+
+describe('the agent example (examples/ai-agent-tools.json)', () => {
+	const example = loadExample('agent');
+	const tools = example.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`));
+
+	test('its tools are our Tool variants, each with a field the model fills', () => {
+		expect(tools.map((node) => [node.name, node.type])).toEqual([
+			['Airmeet event webhooks', `${PACKAGE}.airmeetTool`],
+			['Airmeet sample payload', `${PACKAGE}.airmeetTool`],
+			['SimplyMeet single-use link', `${PACKAGE}.simplyMeetTool`],
+		]);
+		for (const node of tools) expect(JSON.stringify(node.parameters)).toContain('$fromAI(');
+	});
+
+	test("the Trigger's $fromAI description lists every trigger ID the node takes, as the node's field does", () => {
+		const trigger = String(tools.find((node) => node.name === 'Airmeet sample payload')?.parameters.trigger);
+		const field = new Airmeet().description.properties.find((property) => property.name === 'trigger');
+		for (const { id } of AIRMEET_TRIGGERS) {
+			expect(trigger).toContain(id);
+			expect(field?.description).toContain(id);
+		}
+	});
+
+	test('it publishes: no required field of its tools is missing (getNodeParametersIssues)', () => {
+		for (const node of tools) {
+			const nodeType = node.type.endsWith('airmeetTool') ? new Airmeet() : new SimplyMeet();
+			expect(publishIssues(nodeType, node.parameters as INodeParameters)).toEqual([]);
+		}
 	});
 });
