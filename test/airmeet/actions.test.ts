@@ -272,32 +272,10 @@ describe('sample payload', () => {
 		for (const trigger of AIRMEET_TRIGGERS) expect(error.message).toContain(trigger.id);
 	});
 
-	it('refuses values outside a fixed set before any call, listing the allowed ones', async () => {
-		const cases: Array<[INodeParameters, string]> = [
-			[
-				{ resource: 'webhook', operation: 'getAll', scope: 'community', airmeetId: rl(event.uid) },
-				'The "List For" field has values it does not take: "community". Use one of: event, session',
-			],
-			[
-				{
-					resource: 'event',
-					operation: 'create',
-					hostEmail: 'host@example.com',
-					eventName: 'Launch',
-					shortDesc: 'Our launch',
-					startTime: '2026-12-01T10:00:00',
-					endTime: '2026-12-01T12:00:00',
-					timezone: 'Europe/Berlin',
-					additionalFields: { access: 'PUBLIC' },
-				},
-				'The "Access" field has values it does not take: "PUBLIC". Use one of: INVITED_ONLY, WITH_VERIFIED_EMAIL, WITHOUT_VERIFIED_EMAIL',
-			],
-		];
-		for (const [parameters, message] of cases) {
-			const error = await caught(run(parameters));
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toBe(message);
-		}
+	it('refuses a List For it does not take before any call, listing the ones it does', async () => {
+		const error = await caught(run({ resource: 'webhook', operation: 'getAll', scope: 'community', airmeetId: rl(event.uid) }));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('The "List For" field has values it does not take: "community". Use one of: event, session');
 		expect(world.fake.calls).toHaveLength(0);
 	});
 });
