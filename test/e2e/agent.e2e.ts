@@ -196,7 +196,7 @@ test('the model receives our tools, described as the nodes build them, with the 
 		'SimplyMeet_single-use_link':
 			'Create booking links for a meeting type that each work once, one item per link with its URL (needs Meeting Type ID) in SimplyMeet',
 		Airmeet_register_webhook:
-			'Have Airmeet call a URL when a trigger fires (for an event, a session or the whole community) (needs Trigger, URL) in Airmeet',
+			'Have Airmeet call a URL when a trigger fires, for an event, a session or the whole community; returns the new webhook (needs Trigger, URL) in Airmeet',
 		Airmeet_add_participant:
 			'Add an authorized attendee to an event and get their personal entry link (needs Event ID, Email, First Name, Last Name) in Airmeet',
 		SimplyMeet_create_webhook: 'Register a webhook that SimplyMeet calls on meeting events (needs URL, Events) in SimplyMeet',

@@ -10,7 +10,7 @@ export const option = operationOption(
 	'Register',
 	'register',
 	'Register a webhook',
-	'Have Airmeet call a URL when a trigger fires (for an event, a session or the whole community)',
+	'Have Airmeet call a URL when a trigger fires, for an event, a session or the whole community; returns the new webhook',
 );
 
 export const description: INodeProperties[] = [
