@@ -13,16 +13,24 @@ import { operationsBlockName, operationsMarkdown } from './lib/operationsTable';
 
 const ROOT = path.resolve(__dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
-const blocks: Record<string, string> = {};
-for (const file of manifest.n8n.nodes) {
-	const modulePath = path.join(ROOT, file);
-	if (!fs.existsSync(modulePath)) throw new Error(`${file} is missing: run \`npm run build\` first`);
-	const exported = require(modulePath) as Record<string, new () => INodeType>;
-	for (const NodeClass of Object.values(exported)) {
-		const { description } = new NodeClass();
-		if (!description.properties.some((property) => property.name === 'resource')) continue;
-		blocks[operationsBlockName(description.name)] = operationsMarkdown(description);
+async function main(): Promise<void> {
+	const blocks: Record<string, string> = {};
+	for (const file of manifest.n8n.nodes) {
+		const modulePath = path.join(ROOT, file);
+		if (!fs.existsSync(modulePath)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+		const exported = (await import(modulePath)) as Record<string, unknown>;
+		for (const NodeClass of Object.values(exported)) {
+			if (typeof NodeClass !== 'function') continue;
+			const { description } = new (NodeClass as new () => INodeType)();
+			if (!description.properties.some((property) => property.name === 'resource')) continue;
+			blocks[operationsBlockName(description.name)] = operationsMarkdown(description);
+		}
 	}
+	writeBlocks(path.join(ROOT, 'README.md'), blocks);
+	process.stdout.write(`README.md: operation lists of ${Object.keys(blocks).join(', ')} rewritten\n`);
 }
-writeBlocks(path.join(ROOT, 'README.md'), blocks);
-process.stdout.write(`README.md: operation lists of ${Object.keys(blocks).join(', ')} rewritten\n`);
+
+main().catch((error: unknown) => {
+	process.stderr.write(`[docs:operations] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 1;
+});

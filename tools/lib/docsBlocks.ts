@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-side tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Measured figures in the docs are written by the tool that measured them, between a pair of
  * markers (`<!-- generated:NAME -->` ... `<!-- /generated:NAME -->`), each block with the command,
