@@ -482,12 +482,11 @@ interface DocsRun {
 
 /** The blocks of docs/performance.md this run measured, each opened by where and how it ran. */
 function docsBlocks(run: DocsRun): Record<string, string> {
-	const n8nRun = [
-		`n8n ${readN8nVersion()} on Node.js ${runtimeNodeVersion()}`,
-		machineDescription(),
+	const load = [
 		`load average during the run: mean ${run.loadDuring.mean.toFixed(1)}, max ${run.loadDuring.max.toFixed(1)}`,
 		`other processes used ${(run.foreignShare * 100).toFixed(1)} % of the CPU`,
 	];
+	const n8nRun = [`n8n ${readN8nVersion()} on Node.js ${runtimeNodeVersion()}`, machineDescription(), ...load];
 	const stamp = (details: string[]): string => provenance(run.command, run.startedAt, details);
 	const goalLines = (prefix: string): string =>
 		run.goals
@@ -518,7 +517,7 @@ function docsBlocks(run: DocsRun): Record<string, string> {
 	if (run.footprint) {
 		const { tarball, modules, runs, node, loadMs, coldLoadMs } = run.footprint;
 		blocks['bench-footprint'] = [
-			stamp([`\`npm pack --dry-run --json\` of the built package; module loading on Node.js ${node}`, machineDescription()]),
+			stamp([`\`npm pack --dry-run --json\` of the built package; module loading on Node.js ${node.replace(/^v/, '')}`, machineDescription(), ...load]),
 			markdownTable(
 				['Packed', 'Unpacked', 'Files', `require all ${modules.length} modules (median of ${runs})`, 'the same, cold (n8n-workflow included)'],
 				[[bytes(tarball.size), bytes(tarball.unpackedSize), String(tarball.entryCount), `${fixed(loadMs)} ms`, `${fixed(coldLoadMs)} ms`]],
