@@ -50,9 +50,9 @@ export function requireEmail(ctx: IExecuteFunctions, name: string, displayName: 
 	return email;
 }
 
-/** The "URL" field: a full http(s) address. */
-export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): string {
-	const url = requireText(ctx, 'url', 'URL', itemIndex);
+/** A full http(s) address given in the field `displayName`, checked before any call. */
+export function httpUrl(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const url = String(value ?? '').trim();
 	let protocol: string | undefined;
 	try {
 		protocol = new URL(url).protocol;
@@ -60,7 +60,12 @@ export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): strin
 		protocol = undefined;
 	}
 	if (protocol !== 'http:' && protocol !== 'https:') {
-		throw new NodeOperationError(ctx.getNode(), `The "URL" field needs a full http(s) address, got "${url}"`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `The "${displayName}" field needs a full http(s) address, got "${url}"`, { itemIndex });
 	}
 	return url;
+}
+
+/** The "URL" field: a full http(s) address. */
+export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): string {
+	return httpUrl(ctx, requireText(ctx, 'url', 'URL', itemIndex), 'URL', itemIndex);
 }

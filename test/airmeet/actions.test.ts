@@ -204,8 +204,8 @@ describe('participant', () => {
 		];
 		await run(add({ additionalFields: { customFields: { field: entries } } }));
 		const expected = [
-			{ fieldId: 'f-size', value: 'm' },
-			{ fieldId: 'f-diet', value: 'Vegan' },
+			{ fieldId: 'f-size', value: ['m'] },
+			{ fieldId: 'f-diet', value: ['Vegan'] },
 		];
 		expect(sentMapping()).toEqual(expected);
 		expect(event.participants[0].customFieldMapping).toEqual(expected);
@@ -222,8 +222,8 @@ describe('participant', () => {
 			}),
 		);
 		expect(sentMapping()).toEqual([
-			{ fieldId: 'f-diet', value: 'None' },
-			{ fieldId: 'f-size', value: 'm' },
+			{ fieldId: 'f-diet', value: ['None'] },
+			{ fieldId: 'f-size', value: ['m'] },
 		]);
 	});
 

@@ -76,25 +76,18 @@ export function wholeNumber(ctx: IExecuteFunctions, value: unknown, displayName:
 	return value;
 }
 
+/** Copies the non-empty comma-separated lists among `keys` of the Additional Fields into a request body. */
+export function copyLists(extra: IDataObject, body: IDataObject, keys: string[]): void {
+	for (const key of keys) {
+		const list = textList(extra[key]);
+		if (list.length) body[key] = list;
+	}
+}
+
 /** A comma-separated text as its trimmed, non-empty parts. */
 export function textList(value: unknown): string[] {
 	return String(value ?? '')
 		.split(',')
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
-}
-
-/** A full http(s) address, checked before any call. */
-export function httpUrl(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
-	const url = String(value ?? '').trim();
-	let protocol: string | undefined;
-	try {
-		protocol = new URL(url).protocol;
-	} catch {
-		protocol = undefined;
-	}
-	if (protocol !== 'http:' && protocol !== 'https:') {
-		throw new NodeOperationError(ctx.getNode(), `The "${displayName}" field needs a full http(s) address, got "${url}"`, { itemIndex });
-	}
-	return url;
 }
