@@ -6,7 +6,7 @@ import type { StoredHook } from '../shared/hookStore';
 import { sameNameSet } from '../shared/remoteHooks';
 import { optionLabelsSubtitle } from '../shared/subtitle';
 import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
-import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
+import { SIMPLYMEET_EVENTS, deliveredEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
 
@@ -64,7 +64,7 @@ export class SimplyMeetTrigger implements INodeType {
 				default: ['meetingScheduled'],
 				options: [...SIMPLYMEET_EVENTS],
 				description:
-					'The meeting events that start this workflow. Each item carries an "event" field naming it, inferred from the meeting because SimplyMeet does not send the event name.',
+					'The meeting events that start this workflow. Each item carries an "event" field naming it: the chosen event when only one is chosen, otherwise inferred from the meeting, because SimplyMeet does not send the event name.',
 			},
 		],
 	};
@@ -136,7 +136,7 @@ export class SimplyMeetTrigger implements INodeType {
 		if ('rejected' in parsed) return parsed.rejected;
 		const meeting = unwrapMeeting(parsed.body);
 		if (!meeting) return respondWithoutRun(this, 400, 'The body is not a SimplyMeet meeting');
-		const json = withLeadingField('event', inferEvent(parsed.body as IDataObject, meeting), meeting);
+		const json = withLeadingField('event', deliveredEvent(served.hook.events, parsed.body as IDataObject, meeting), meeting);
 		return { workflowData: [[{ json }]] };
 	}
 }

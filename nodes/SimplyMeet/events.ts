@@ -50,3 +50,12 @@ export function inferEvent(body: IDataObject, meeting: IDataObject): SimplyMeetE
 	if (meeting.rescheduling) return 'meetingRescheduled';
 	return 'meetingScheduled';
 }
+
+/**
+ * The event a delivery to a hook reports. A hook subscribed to exactly one event is only sent that
+ * one, so it is named without guessing; a hook with several gets `inferEvent`.
+ */
+export function deliveredEvent(subscribed: unknown, body: IDataObject, meeting: IDataObject): SimplyMeetEvent {
+	if (Array.isArray(subscribed) && subscribed.length === 1 && isSimplyMeetEvent(subscribed[0])) return subscribed[0];
+	return inferEvent(body, meeting);
+}

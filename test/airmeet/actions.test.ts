@@ -448,8 +448,10 @@ describe('pickers', () => {
 	const fieldPicker = (parameters: INodeParameters) =>
 		world.n8n.loadOptions(ACTION_NODE, { parameters, credentials: world.credentials }, 'getCustomFields');
 
-	it("lists the chosen event's custom fields: label (marked when required), fieldId, and a choice field's codes", async () => {
+	it("lists the chosen event's custom fields: label (marked when required), fieldId, type, and a choice field's codes", async () => {
 		seedCustomFields(event);
+		// Both shapes of `type`: an object whose fieldType is shown (the certified connector), and text shown as is.
+		expect(event.customFields.map((field) => field.type)).toEqual([expect.objectContaining({ fieldType: 'DROPDOWN' }), 'TEXT']);
 		expect(await fieldPicker({ resource: 'participant', operation: 'add', airmeetId: rl(event.uid, 'list') })).toEqual([
 			{ name: 'Company Size (required)', value: 'f-size', description: 'DROPDOWN field; Value is one of the codes: s (1-10), m (11-200)' },
 			{ name: 'Dietary Needs', value: 'f-diet', description: 'TEXT field' },

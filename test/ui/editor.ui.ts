@@ -344,7 +344,7 @@ describe('2. the SimplyMeet Trigger and its credential', () => {
 				const modal = await openNewCredential(page);
 				await expect(modal.innerText()).resolves.toContain('SimplyMeet API');
 				await expect(modal.getByTestId('parameter-input-baseUrl').locator('input').inputValue()).resolves.toBe(
-					'https://app.simplymeet.me/api',
+					'https://secure.simplymeet.me/api',
 				);
 				await fillCredentialField(modal, 'apiKey', 'not-the-key');
 				await fillCredentialField(modal, 'baseUrl', sm.baseUrl);
@@ -415,10 +415,11 @@ describe('3. the Airmeet Trigger and its credential', () => {
 				const wrong = await saveCredential(page);
 				// The credential fetches its token before n8n's test request (preAuthentication), so
 				// that step's message is the one users see.
+				// Airmeet answers wrong keys on /auth with 400 (its API pages, Parsons).
 				expect(wrong).toEqual({
 					status: 'Error',
 					message:
-						'Airmeet did not issue an access token (HTTP 403): the access key and secret key are wrong or have been revoked',
+						'Airmeet did not issue an access token (HTTP 400): the access key and secret key in the Airmeet credential were not accepted (wrong, incomplete or swapped). Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter both keys in the credential. Airmeet said: "Missing or incorrect header values"',
 				});
 				await modal.getByText('Couldn’t connect with these settings').waitFor();
 				await fillCredentialField(modal, 'secretKey', am.secretKey);
