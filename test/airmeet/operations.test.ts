@@ -239,6 +239,15 @@ describe('event writes', () => {
 		...extra,
 	});
 
+	it('refuses an Access it does not take before any call, listing the ones it does', async () => {
+		const error = await caught(run(create({ additionalFields: { access: 'PUBLIC' } })));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'The "Access" field has values it does not take: "PUBLIC". Use one of: INVITED_ONLY, WITH_VERIFIED_EMAIL, WITHOUT_VERIFIED_EMAIL',
+		);
+		expect(world.fake.calls).toHaveLength(0);
+	});
+
 	it('creates an event, reading times without an offset in its time zone', async () => {
 		const [created] = await run(create({ additionalFields: { access: 'WITH_VERIFIED_EMAIL', longDesc: 'More', tableCount: 5 } }));
 		expect(created).toEqual({ uuid: expect.any(String), status: 'Airmeet created' });

@@ -71,6 +71,26 @@ describe('webhook: create', () => {
 		expect(fake.calls).toHaveLength(0);
 	});
 
+	it('takes the events as text too, the way an expression or an AI agent gives them', async () => {
+		await run({ operation: 'create', url: 'https://example.com/text', events: 'meetingScheduled, meetingCancelled' });
+		await run({ operation: 'create', url: 'https://example.com/json', events: '["meetingRescheduled"]' });
+		expect(fake.hooks.map((hook) => [hook.url, hook.events])).toEqual([
+			['https://example.com/text', ['meetingCancelled', 'meetingScheduled']],
+			['https://example.com/json', ['meetingRescheduled']],
+		]);
+	});
+
+	it('refuses unknown events before any call, listing the ones it takes', async () => {
+		const error = await run({ operation: 'create', url: 'https://example.com/x', events: 'meetingScheduled, meetingBooked' }).catch(
+			(e: Error) => e,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as Error).message).toBe(
+			'The "Events" field has values it does not take: "meetingBooked". Use one of: meetingCancelled, meetingRescheduled, meetingScheduled',
+		);
+		expect(fake.calls).toHaveLength(0);
+	});
+
 	it('refuses an empty event list before any call', async () => {
 		const error = await run({ operation: 'create', url: 'https://example.com/x', events: [] }).catch((e: Error) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);

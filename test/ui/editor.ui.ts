@@ -111,6 +111,12 @@ function menusOf(properties: INodeProperties[]): {
 
 const SIMPLYMEET_MENUS = menusOf(new SimplyMeet().description.properties);
 const AIRMEET_MENUS = menusOf(new Airmeet().description.properties);
+
+/** The node panel's entry for an operation: its action, which also explains it to AI agents. */
+function actionOf(menus: typeof AIRMEET_MENUS, resource: string, operation: string): string {
+	const { names, actions } = menus.operations[resource];
+	return actions[names.indexOf(operation)];
+}
 const AIRMEET_TRIGGER_NAMES = optionsOf(new AirmeetTrigger().description.properties.find((p) => p.name === 'trigger')).map(
 	(option) => option.name,
 );
@@ -568,8 +574,9 @@ describe('5. the action nodes', () => {
 				await searchNodePanel(page, 'SimplyMeet');
 				await creatorResult(page, 'SimplyMeet').click();
 				await creatorCategory(page, 'Actions');
-				await addFromCreator(page, 'Get many webhooks');
-				await expect(ndv(page).getByTestId('node-title-container').innerText()).resolves.toContain('Get many webhooks');
+				const listWebhooks = actionOf(SIMPLYMEET_MENUS, 'webhook', 'Get Many');
+				await addFromCreator(page, listWebhooks);
+				await expect(ndv(page).getByTestId('node-title-container').innerText()).resolves.toContain(listWebhooks);
 				await page.locator(`[data-test-id="canvas-node"][data-node-type="${typeOf('simplyMeet')}"]`).waitFor({ state: 'attached' });
 				await chooseCredential(page, credential);
 			});
@@ -606,7 +613,7 @@ describe('5. the action nodes', () => {
 				await searchNodePanel(page, 'Airmeet');
 				await creatorResult(page, 'Airmeet').click();
 				await creatorCategory(page, 'Actions');
-				await addFromCreator(page, 'Get many events');
+				await addFromCreator(page, actionOf(AIRMEET_MENUS, 'event', 'Get Many'));
 				await page.locator(`[data-test-id="canvas-node"][data-node-type="${typeOf('airmeet')}"]`).waitFor({ state: 'attached' });
 				await chooseCredential(page, credential);
 			});

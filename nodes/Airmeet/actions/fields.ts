@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A required e-mail address field. */
@@ -33,35 +33,6 @@ export function copyTexts(extra: IDataObject, body: IDataObject, keys: string[])
 		const value = extra[key];
 		if (typeof value === 'string' && value.trim() !== '') body[key] = value.trim();
 	}
-}
-
-/** How a fixed set of values reads in a description or an error: "Virtual (VIRTUAL) or In-Person (IN-PERSON)". */
-export function allowedValues(options: INodePropertyOptions[]): string {
-	const named = options.map((option) => `${option.name} (${String(option.value)})`);
-	return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}` : named.join('');
-}
-
-/**
- * A value of a fixed set, checked before any call (an expression can give anything). The empty
- * value is "not set" and comes back as undefined when the set does not hold it.
- */
-export function oneOf(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	displayName: string,
-	options: INodePropertyOptions[],
-	itemIndex: number,
-): string | undefined {
-	const chosen = typeof value === 'string' ? value.trim() : value;
-	const match = options.find((option) => option.value === chosen);
-	if (match) return String(match.value) || undefined;
-	if (chosen === '' || chosen === undefined || chosen === null) return undefined;
-	const allowed = options.filter((option) => option.value !== '');
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`The "${displayName}" field needs ${allowedValues(allowed)}, got "${String(chosen)}"`,
-		{ itemIndex },
-	);
 }
 
 /** A whole number of at least `min`, checked before any call. */

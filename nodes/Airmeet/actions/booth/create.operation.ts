@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/fields';
+import type { ChoiceField } from '../../../shared/fields';
+import { allowedValues, optionalChoice, requireText } from '../../../shared/fields';
 import type { AirmeetClient } from '../../transport';
 import { eventOperation, operationOption } from '../common';
 import { listedEmail } from '../emails';
-import { additionalFields, allowedValues, copyLists, oneOf, wholeNumber } from '../fields';
+import { additionalFields, copyLists, wholeNumber } from '../fields';
 
 /** How an exhibitor attends a hybrid event, as the certified connector names it (`exhibitorAttendanceType`). */
 const EXHIBITOR_ATTENDANCE: INodePropertyOptions[] = [
@@ -12,6 +13,10 @@ const EXHIBITOR_ATTENDANCE: INodePropertyOptions[] = [
 	{ name: 'Not Set', value: '' },
 	{ name: 'Online', value: 'ONLINE' },
 ];
+const EXHIBITOR_ATTENDANCE_FIELD: ChoiceField = {
+	displayName: 'Exhibitors: Attendance Type',
+	options: EXHIBITOR_ATTENDANCE.filter((type) => type.value !== ''),
+};
 
 const FIELDS: INodeProperties[] = [
 	{
@@ -49,7 +54,7 @@ const FIELDS: INodeProperties[] = [
 						type: 'options',
 						options: EXHIBITOR_ATTENDANCE,
 						default: '',
-						description: `How the exhibitor attends a hybrid event: ${allowedValues(EXHIBITOR_ATTENDANCE.filter((type) => type.value !== ''))}. Leave Not Set for an event that is not hybrid: nothing is sent.`,
+						description: `How the exhibitor attends a hybrid event: one of ${allowedValues(EXHIBITOR_ATTENDANCE_FIELD)}. Leave Not Set for an event that is not hybrid: nothing is sent.`,
 					},
 				],
 			},
@@ -100,7 +105,7 @@ function readExhibitors(ctx: IExecuteFunctions, itemIndex: number): IDataObject[
 	const entries = (ctx.getNodeParameter('exhibitors', itemIndex, {}) as { exhibitor?: IDataObject[] }).exhibitor ?? [];
 	return entries.map((entry) => {
 		const exhibitor: IDataObject = { email: listedEmail(ctx, entry.email, 'Exhibitors', itemIndex) };
-		const type = oneOf(ctx, entry.attendanceType, 'Exhibitors: Attendance Type', EXHIBITOR_ATTENDANCE, itemIndex);
+		const type = optionalChoice(ctx, entry.attendanceType, EXHIBITOR_ATTENDANCE_FIELD, itemIndex);
 		if (type) exhibitor.exhibitorAttendanceType = type;
 		return exhibitor;
 	});

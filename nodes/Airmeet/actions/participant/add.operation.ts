@@ -1,11 +1,12 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requireEmail, requireText } from '../../../shared/fields';
+import type { ChoiceField } from '../../../shared/fields';
+import { allowedValues, optionalChoice, requireEmail, requireText } from '../../../shared/fields';
 import { EVENT_FIELD } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { eventOperation, operationOption } from '../common';
-import { additionalFields, allowedValues, copyTexts, emailField, oneOf } from '../fields';
+import { additionalFields, copyTexts, emailField } from '../fields';
 
 /** How the attendee takes part, as the certified connector names it (`attendance_type`). */
 const ATTENDANCE_TYPES: INodePropertyOptions[] = [
@@ -13,12 +14,14 @@ const ATTENDANCE_TYPES: INodePropertyOptions[] = [
 	{ name: 'Not Set', value: '' },
 	{ name: 'Virtual', value: 'VIRTUAL' },
 ];
+const ATTENDANCE_FIELD: ChoiceField = { displayName: 'Attendance Type', options: ATTENDANCE_TYPES.filter((type) => type.value !== '') };
 
 /** How custom field values travel: the connector declares a list of strings; other clients send text. */
 const VALUE_FORMATS: INodePropertyOptions[] = [
 	{ name: 'List of Strings', value: 'list' },
 	{ name: 'Text', value: 'text' },
 ];
+const FORMAT_FIELD: ChoiceField = { displayName: 'Custom Field Value Format', options: VALUE_FORMATS };
 
 /** The two switches the connector requires. Version 1 kept them in Additional Fields, where saved workflows still have them. */
 const SWITCHES = [
@@ -60,7 +63,7 @@ const FIELDS: INodeProperties[] = [
 		type: 'options',
 		options: ATTENDANCE_TYPES,
 		default: '',
-		description: `How the attendee takes part: ${allowedValues(ATTENDANCE_TYPES.filter((type) => type.value !== ''))}. Hybrid events need it. Not Set sends nothing, as before, which suits virtual-only events.`,
+		description: `How the attendee takes part, one of: ${allowedValues(ATTENDANCE_FIELD)} (In-Person, Virtual). Hybrid events need it. Not Set sends nothing, as before, which suits virtual-only events.`,
 	},
 	...switchFields({ resource: ['participant'], operation: ['add'], '@version': [{ _cnd: { gte: 1.1 } }] }),
 	additionalFields([
@@ -271,13 +274,13 @@ function readAttendee(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		firstName: requireText(ctx, 'firstName', 'First Name', itemIndex),
 		lastName: requireText(ctx, 'lastName', 'Last Name', itemIndex),
 	};
-	const attendanceType = oneOf(ctx, ctx.getNodeParameter('attendanceType', itemIndex, ''), 'Attendance Type', ATTENDANCE_TYPES, itemIndex);
+	const attendanceType = optionalChoice(ctx, ctx.getNodeParameter('attendanceType', itemIndex, ''), ATTENDANCE_FIELD, itemIndex);
 	if (attendanceType) attendee.attendance_type = attendanceType;
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	copyTexts(extra, attendee, ['city', 'country', 'designation', 'organisation']);
 	attendee.registerAttendee = readSwitch(ctx, extra, 'registerAttendee', itemIndex);
 	attendee.sendEmailInvite = readSwitch(ctx, extra, 'sendEmailInvite', itemIndex);
-	const format = (oneOf(ctx, extra.customFieldValueFormat, 'Custom Field Value Format', VALUE_FORMATS, itemIndex) ?? 'list') as ValueFormat;
+	const format = (optionalChoice(ctx, extra.customFieldValueFormat, FORMAT_FIELD, itemIndex) ?? 'list') as ValueFormat;
 	const mapping = mergeCustomFields(
 		ctx,
 		formatMapping(ctx, readCustomFieldMapping(ctx, extra.customFieldMapping, itemIndex), format, itemIndex),

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { requestedCount, returnAllFields } from '../../../shared/fields';
+import type { ChoiceField } from '../../../shared/fields';
+import { allowedValues, optionalChoice, requestedCount, returnAllFields } from '../../../shared/fields';
 import type { AirmeetClient } from '../../transport';
 import { eventOperation, operationOption } from '../common';
-import { allowedValues, oneOf } from '../fields';
 
 /** The sort keys and directions of the certified connector (PowerPlatformConnectors, AirmeetParticipants). */
 const SORT_KEYS: INodePropertyOptions[] = [
@@ -11,17 +11,19 @@ const SORT_KEYS: INodePropertyOptions[] = [
 	{ name: 'Name', value: 'name' },
 	{ name: 'Registration Date', value: 'registrationDate' },
 ];
+const SORT_KEY_FIELD: ChoiceField = { displayName: 'Sort By', options: SORT_KEYS };
 
 const SORT_DIRECTIONS: INodePropertyOptions[] = [
 	{ name: 'Ascending', value: 'ASC' },
 	{ name: 'Descending', value: 'DESC' },
 ];
+const SORT_DIRECTION_FIELD: ChoiceField = { displayName: 'Sort Direction', options: SORT_DIRECTIONS };
 
 async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: string, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const sort: IDataObject = {};
-	const sortingKey = oneOf(this, options.sortingKey, 'Sort By', SORT_KEYS, itemIndex);
-	const sortingDirection = oneOf(this, options.sortingDirection, 'Sort Direction', SORT_DIRECTIONS, itemIndex);
+	const sortingKey = optionalChoice(this, options.sortingKey, SORT_KEY_FIELD, itemIndex);
+	const sortingDirection = optionalChoice(this, options.sortingDirection, SORT_DIRECTION_FIELD, itemIndex);
 	if (sortingKey) sort.sortingKey = sortingKey;
 	if (sortingDirection) sort.sortingDirection = sortingDirection;
 	return await client.listParticipants(airmeetId, requestedCount(this, itemIndex), sort);
@@ -50,7 +52,7 @@ export const { option, description, execute } = eventOperation({
 					type: 'options',
 					options: SORT_KEYS,
 					default: 'registrationDate',
-					description: `The order of the participants: ${allowedValues(SORT_KEYS)}. Not set: Airmeet's own order.`,
+					description: `The order of the participants, one of: ${allowedValues(SORT_KEY_FIELD)}. Not set: Airmeet's own order.`,
 				},
 				{
 					displayName: 'Sort Direction',
@@ -58,7 +60,7 @@ export const { option, description, execute } = eventOperation({
 					type: 'options',
 					options: SORT_DIRECTIONS,
 					default: 'ASC',
-					description: `${allowedValues(SORT_DIRECTIONS)}. Not set: Airmeet's own direction.`,
+					description: `Ascending or descending, one of: ${allowedValues(SORT_DIRECTION_FIELD)}. Not set: Airmeet's own direction.`,
 				},
 			],
 		},

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requireEmail, requireText } from '../../../shared/fields';
+import type { ChoiceField } from '../../../shared/fields';
+import { allowedValues, optionalChoice, requireEmail, requireText } from '../../../shared/fields';
 import { BOOTH_FIELD, boothLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { eventOperation, locatorId, operationOption } from '../common';
 import { emailList } from '../emails';
 import { epochMs } from '../time';
-import { additionalFields, allowedValues, copyLists, copyTexts, emailField, oneOf, wholeNumber } from '../fields';
+import { additionalFields, copyLists, copyTexts, emailField, wholeNumber } from '../fields';
 
 /** Airmeet's session types, as the certified connector declares them for CreateSession. */
 const SESSION_TYPES: INodePropertyOptions[] = [
@@ -19,6 +20,7 @@ const SESSION_TYPES: INodePropertyOptions[] = [
 	{ name: 'Speed Networking', value: 'SPEED_NETWORKING' },
 	{ name: 'Streaming', value: 'STREAMING' },
 ];
+const TYPE_FIELD: ChoiceField = { displayName: 'Type', options: SESSION_TYPES };
 
 /** Shows a field for one session type only. */
 const forType = (type: string) => ({ show: { resource: ['session'], operation: ['create'], type: [type] } });
@@ -56,7 +58,7 @@ const FIELDS: INodeProperties[] = [
 		type: 'options',
 		options: SESSION_TYPES,
 		default: 'HOSTING',
-		description: `What kind of session: ${allowedValues(SESSION_TYPES)}`,
+		description: `What kind of session, one of: ${allowedValues(TYPE_FIELD)}`,
 	},
 	boothLocator({
 		required: false,
@@ -163,7 +165,7 @@ async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: st
 		sessionDuration,
 		hostEmail: requireEmail(this, 'hostEmail', 'Host Email', itemIndex),
 		speakerEmails: emailList(this, extra.speakerEmails, 'Speaker Emails', itemIndex),
-		type: oneOf(this, this.getNodeParameter('type', itemIndex, 'HOSTING'), 'Type', SESSION_TYPES, itemIndex) ?? 'HOSTING',
+		type: optionalChoice(this, this.getNodeParameter('type', itemIndex, 'HOSTING'), TYPE_FIELD, itemIndex) ?? 'HOSTING',
 	};
 	const cohostEmails = emailList(this, extra.cohostEmails, 'Co-Host Emails', itemIndex);
 	if (cohostEmails.length) session.cohostEmails = cohostEmails;
