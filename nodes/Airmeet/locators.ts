@@ -134,5 +134,5 @@ export function sessionLocator(options: Omit<LocatorOptions, 'required'> & { req
 
 /** The "Booth" picker: the booths of the chosen event, or an ID; required unless said otherwise. */
 export function boothLocator(options: Omit<LocatorOptions, 'required'> & { required?: boolean }): INodeProperties {
-	return locator(BOOTH_FIELD, { required: true, ...options }, 'searchBooths');
+	return locator(BOOTH_FIELD, { ...options, required: options.required ?? true }, 'searchBooths');
 }
