@@ -48,6 +48,10 @@ function resolveCredentialTemplate(value: unknown, credentials: ICredentialDataD
 	const template = value.slice(1);
 	const whole = /^\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(template);
 	if (whole) return credentials[whole[1]];
+	// A whole expression over $credentials (e.g. the Airmeet base URL by region): n8n evaluates it as JavaScript.
+	const expression = /^\{\{([\s\S]*)\}\}$/.exec(template);
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test harness: evaluates the credential's own expression, as n8n does
+	if (expression) return new Function('$credentials', `return (${expression[1]});`)(credentials) as unknown;
 	if (template.includes('{{')) {
 		return template.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name: string) => String(credentials[name] ?? ''));
 	}
