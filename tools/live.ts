@@ -296,23 +296,13 @@ async function airmeet(facts: Facts, target: AirmeetTarget, write: boolean): Pro
 	);
 
 	const eventId = target.eventId;
-	const eventFacts: Array<[string, string]> = [
-		['airmeet.info', 'GET /airmeet/{id}/info answers {sessions: list, ...}'],
-		['airmeet.participants', 'GET participants (sorted by name, ASC) answers {participants: list, userCount, totalUserCount}'],
-		['airmeet.customFields', "a custom field's type is an object {fieldType, inputType, mappedFrom} (the connector)"],
-		['airmeet.booths', 'GET booths answers {booths: list}; each booth has layoutType'],
-		['airmeet.tracks', 'GET tracks answers {tracks: list}'],
-		['airmeet.polls', 'GET polls?size=50 answers {data: list, cursors: {after, pageCount}} (Parsons)'],
-		['airmeet.questions', 'GET questions answers {data: list}'],
-		['airmeet.registrations', 'GET registrations?size=100 answers {data: list, cursors}'],
-		['airmeet.recordings', 'GET session-recordings without sessionIds answers {recordings: list} (Parsons)'],
-		['airmeet.webhookList', 'GET webhook-list?airmeetId answers {webhookDTOList: list} (our reading of the pages)'],
-		['airmeet.report.preparing', 'a report being prepared answers statusCode 202 in the body (as Parsons reads it)'],
-	];
 	if (eventId === undefined) {
-		for (const [id, claim] of eventFacts) facts.skip(id, claim, 'set AIRMEET_EVENT_ID to an event of the community');
+		const why = 'set AIRMEET_EVENT_ID to an event of the community';
+		for (const check of EVENT_SHAPES) facts.skip(check.id, check.claim, why);
+		facts.skip('airmeet.customFields', CUSTOM_FIELD_TYPE, why);
+		facts.skip('airmeet.report.preparing', REPORT_PREPARING, why);
 	} else {
-		await eventChecks(facts, get, eventId, new Map(eventFacts));
+		await eventChecks(facts, get, eventId);
 	}
 
 	if (!write) {
@@ -324,71 +314,84 @@ async function airmeet(facts: Facts, target: AirmeetTarget, write: boolean): Pro
 
 type Get = (path: string, query?: Record<string, string | number>) => Promise<Answer>;
 
-async function eventChecks(facts: Facts, get: Get, eventId: string, claims: Map<string, string>): Promise<void> {
-	const claim = (id: string) => claims.get(id) ?? id;
-	const event = `/airmeet/${encodeURIComponent(eventId)}`;
-	const listUnder = (answer: Answer, key: string) => ok(answer) && isList(at(answer.body, key));
+/** An answer of one event's that should hold a list under `key` (and `cursors` when paged). */
+interface ShapeCheck {
+	id: string;
+	claim: string;
+	/** Under `/airmeet/{id}`, or from the base URL when it starts with `/platform-integration`. */
+	path: string;
+	query?: Record<string, string | number>;
+	key: string;
+	paged?: boolean;
+	/** What each entry must have. */
+	entriesHave?: string;
+	/** Another key the answer must have beside the list. */
+	alsoHas?: string;
+}
 
-	const info = await get(`${event}/info`);
-	facts.judgeAnswer('airmeet.info', claim('airmeet.info'), info, listUnder(info, 'sessions'));
+const EVENT_SHAPES: readonly ShapeCheck[] = [
+	{ id: 'airmeet.info', claim: 'GET /airmeet/{id}/info answers {sessions: list, ...}', path: '/info', key: 'sessions' },
+	{
+		id: 'airmeet.participants',
+		claim: 'GET participants (sorted by name, ASC) answers {participants: list, userCount, totalUserCount}',
+		path: '/participants',
+		query: { pageNumber: 1, resultSize: 10, sortingKey: 'name', sortingDirection: 'ASC' },
+		key: 'participants',
+		alsoHas: 'totalUserCount',
+	},
+	{ id: 'airmeet.booths', claim: 'GET booths answers {booths: list}; each booth has layoutType', path: '/booths', key: 'booths', entriesHave: 'layoutType' },
+	{ id: 'airmeet.tracks', claim: 'GET tracks answers {tracks: list}', path: '/tracks', key: 'tracks' },
+	{ id: 'airmeet.polls', claim: 'GET polls?size=50 answers {data: list, cursors: {after, pageCount}} (Parsons)', path: '/polls', query: { size: 50 }, key: 'data', paged: true },
+	{ id: 'airmeet.questions', claim: 'GET questions answers {data: list}', path: '/questions', key: 'data' },
+	{ id: 'airmeet.registrations', claim: 'GET registrations?size=100 answers {data: list, cursors}', path: '/registrations', query: { size: 100 }, key: 'data', paged: true },
+	{ id: 'airmeet.recordings', claim: 'GET session-recordings without sessionIds answers {recordings: list} (Parsons)', path: '/session-recordings', key: 'recordings' },
+	{
+		id: 'airmeet.webhookList',
+		claim: 'GET webhook-list?airmeetId answers {webhookDTOList: list} (our reading of the pages)',
+		path: '/platform-integration/v1/webhook-list',
+		key: 'webhookDTOList',
+	},
+];
 
-	const participants = await get(`${event}/participants`, { pageNumber: 1, resultSize: 10, sortingKey: 'name', sortingDirection: 'ASC' });
-	facts.judgeAnswer(
-		'airmeet.participants',
-		claim('airmeet.participants'),
-		participants,
-		listUnder(participants, 'participants') && isNumber(at(participants.body, 'totalUserCount')),
+const CUSTOM_FIELD_TYPE = "a custom field's type is an object {fieldType, inputType, mappedFrom} (the connector)";
+
+const REPORT_PREPARING = 'a report being prepared answers statusCode 202 in the body (as Parsons reads it)';
+
+function holdsShape(check: ShapeCheck, answer: Answer): boolean {
+	const entries = at(answer.body, check.key);
+	return (
+		ok(answer) &&
+		isList(entries) &&
+		(!check.paged || isRecord(at(answer.body, 'cursors'))) &&
+		(check.alsoHas === undefined || at(answer.body, check.alsoHas) !== undefined) &&
+		(check.entriesHave === undefined || (entries as unknown[]).every((entry) => isRecord(entry) && (check.entriesHave as string) in entry))
 	);
+}
+
+async function eventChecks(facts: Facts, get: Get, eventId: string): Promise<void> {
+	const event = `/airmeet/${encodeURIComponent(eventId)}`;
+	for (const check of EVENT_SHAPES) {
+		const webhooks = check.path.startsWith('/platform-integration');
+		const answer = await get(webhooks ? check.path : `${event}${check.path}`, webhooks ? { airmeetId: eventId } : check.query);
+		facts.judgeAnswer(check.id, check.claim, answer, holdsShape(check, answer));
+	}
 
 	const fields = await get(`${event}/custom-fields`);
 	const list = at(fields.body, 'customFields');
 	const firstType = isList(list) ? at((list as unknown[])[0], 'type') : undefined;
-	if (!ok(fields) || !isList(list)) facts.judgeAnswer('airmeet.customFields', claim('airmeet.customFields'), fields, false);
-	else if ((list as unknown[]).length === 0) facts.skip('airmeet.customFields', claim('airmeet.customFields'), 'the event has no custom fields');
-	else facts.judge('airmeet.customFields', claim('airmeet.customFields'), isRecord(firstType) && 'fieldType' in firstType, `type is ${shape(firstType)}`);
-
-	const booths = await get(`${event}/booths`);
-	const boothList = at(booths.body, 'booths');
-	facts.judgeAnswer(
-		'airmeet.booths',
-		claim('airmeet.booths'),
-		booths,
-		listUnder(booths, 'booths') && (boothList as unknown[]).every((booth) => isRecord(booth) && 'layoutType' in booth),
-	);
-
-	const tracks = await get(`${event}/tracks`);
-	facts.judgeAnswer('airmeet.tracks', claim('airmeet.tracks'), tracks, listUnder(tracks, 'tracks'));
-
-	const polls = await get(`${event}/polls`, { size: 50 });
-	facts.judgeAnswer('airmeet.polls', claim('airmeet.polls'), polls, listUnder(polls, 'data') && isRecord(at(polls.body, 'cursors')));
-
-	const questions = await get(`${event}/questions`);
-	facts.judgeAnswer('airmeet.questions', claim('airmeet.questions'), questions, listUnder(questions, 'data'));
-
-	const registrations = await get(`${event}/registrations`, { size: 100 });
-	facts.judgeAnswer(
-		'airmeet.registrations',
-		claim('airmeet.registrations'),
-		registrations,
-		listUnder(registrations, 'data') && isRecord(at(registrations.body, 'cursors')),
-	);
-
-	const recordings = await get(`${event}/session-recordings`);
-	facts.judgeAnswer('airmeet.recordings', claim('airmeet.recordings'), recordings, listUnder(recordings, 'recordings'));
-
-	const hooks = await get('/platform-integration/v1/webhook-list', { airmeetId: eventId });
-	facts.judgeAnswer('airmeet.webhookList', claim('airmeet.webhookList'), hooks, listUnder(hooks, 'webhookDTOList'));
+	if (!ok(fields) || !isList(list)) facts.judgeAnswer('airmeet.customFields', CUSTOM_FIELD_TYPE, fields, false);
+	else if ((list as unknown[]).length === 0) facts.skip('airmeet.customFields', CUSTOM_FIELD_TYPE, 'the event has no custom fields');
+	else facts.judge('airmeet.customFields', CUSTOM_FIELD_TYPE, isRecord(firstType) && 'fieldType' in firstType, `type is ${shape(firstType)}`);
 
 	const report = await get(`${event}/attendees`, { size: 50 });
-	const bodyCode = Number(at(report.body, 'statusCode'));
-	if (bodyCode === 202) {
-		facts.add('airmeet.report.preparing', claim('airmeet.report.preparing'), 'confirmed', `HTTP ${report.status}`);
+	if (Number(at(report.body, 'statusCode')) === 202) {
+		facts.add('airmeet.report.preparing', REPORT_PREPARING, 'confirmed', `HTTP ${report.status}`);
 	} else if (report.status === 202) {
-		facts.add('airmeet.report.preparing', claim('airmeet.report.preparing'), 'contradicted', `HTTP 202 without it: ${seen(report)}`);
+		facts.add('airmeet.report.preparing', REPORT_PREPARING, 'contradicted', `HTTP 202 without it: ${seen(report)}`);
 	} else if (ok(report) && isList(at(report.body, 'data'))) {
-		facts.skip('airmeet.report.preparing', claim('airmeet.report.preparing'), 'the attendance report was ready at once: try an event that finished recently');
+		facts.skip('airmeet.report.preparing', REPORT_PREPARING, 'the attendance report was ready at once: try an event that finished recently');
 	} else {
-		facts.skip('airmeet.report.preparing', claim('airmeet.report.preparing'), `no report (${seen(report)}): attendance exists once the event has finished`);
+		facts.skip('airmeet.report.preparing', REPORT_PREPARING, `no report (${seen(report)}): attendance exists once the event has finished`);
 	}
 }
 
