@@ -297,7 +297,7 @@ describe('every request the nodes send is one the sources describe', () => {
 
 		take('airmeet', airmeet);
 		take('simplymeet', simplyMeet);
-	});
+	}, 60_000);
 
 	/** A hook the deregister operation can remove. */
 	function registeredHook(): INodeParameters {

@@ -13,10 +13,12 @@ export interface RequestShape {
 	path: string;
 	query: URLSearchParams;
 	body: unknown;
+	/** Lower-case names, as Node's http module gives them. */
+	headers: Record<string, string | string[] | undefined>;
 }
 
 export interface Problem {
-	/** `query.<name>` or `body.<path>`. */
+	/** `header.<name>`, `query.<name>` or `body.<path>`. */
 	field: string;
 	what: 'undeclared' | 'missing' | 'wrongType' | 'notAllowed';
 	detail: string;
@@ -81,6 +83,14 @@ class Checker {
 
 	private problem(field: string, what: Problem['what'], detail: string): void {
 		this.problems.push({ field, what, detail });
+	}
+
+	headers(headers: RequestShape['headers']): void {
+		for (const name of this.row.headers ?? []) {
+			if (headers[name] === undefined && !this.exception(`header.${name}`, 'mayBeMissing')) {
+				this.problem(`header.${name}`, 'missing', 'required by the sources');
+			}
+		}
 	}
 
 	query(query: URLSearchParams): void {
@@ -159,6 +169,7 @@ export function matchRequest(service: Service, request: RequestShape): Match {
 	const row = findRow(service, request.method, request.path);
 	if (!row) return { problems: [{ field: 'call', what: 'undeclared', detail: `no source declares ${request.method} ${request.path}` }], exceptionsUsed: [] };
 	const checker = new Checker(row);
+	checker.headers(request.headers);
 	checker.query(request.query);
 	checker.body(request.body);
 	return { row, problems: checker.problems, exceptionsUsed: checker.exceptionsUsed };
