@@ -80,7 +80,8 @@ export const CONNECTOR: Source = {
 export const PARSONS: Source = {
 	name: 'Parsons Airmeet client',
 	where: 'move-coop/parsons parsons/airmeet/airmeet.py',
-	revision: '4fbc40f9ddfe4587347b297bd3e37d48744577a9',
+	revision:
+		'0171a883ff1dcc2eb1894d3f2489358cbc660f46 (the newest version read: token refresh, 400 = keys missing or wrong, 403 = revoked; the same calls as the earlier 4fbc40f9ddfe4587347b297bd3e37d48744577a9)',
 };
 
 export const AIRMEET_PAGES_OUR_READING: Source = {
