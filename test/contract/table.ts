@@ -110,8 +110,8 @@ const bool = (name: string, more: Partial<Field> = {}): Field => ({ name, type: 
 const strings = (name: string, more: Partial<Field> = {}): Field => ({ name, type: 'string[]', ...more });
 const required = { required: true } as const;
 
-/** Airmeet's cursor paging (`size`, `after`, `before`), as Parsons pages its lists and reports. */
-const CURSOR_QUERY: readonly Field[] = [int('size'), str('after'), str('before')];
+/** Airmeet's cursor paging as Parsons pages its lists and reports: `size`, then the answer's `cursors.after`. */
+const CURSOR_QUERY: readonly Field[] = [int('size'), str('after', { note: 'the cursor as the previous answer gave it (the connector types it integer)' })];
 
 /** SimplyMeet's paging of its lists. */
 const PAGE_QUERY: readonly Field[] = [int('page'), int('limit', { note: 'largest accepted value undocumented; default 10' })];
