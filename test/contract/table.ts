@@ -574,15 +574,6 @@ export const EXCEPTIONS: readonly ContractException[] = [
 		type: 'object',
 		reason: 'The "Custom Field Mapping" JSON field passes a JSON object through as the user wrote it; no source declares an object there.',
 	},
-	...(['simplymeet.listWebhooks', 'simplymeet.deleteWebhook', 'simplymeet.listMeetingTypes'] as const).map(
-		(row): ContractException => ({
-			row,
-			field: 'header.content-type',
-			kind: 'mayBeMissing',
-			reason:
-				'SimplyMeet\'s pages require it on every call; the nodes send it only with a body until issue 17 item 2 (branch h/sm) sends it always. Remove this exception when that is merged.',
-		}),
-	),
 	...(['registerAttendee', 'sendEmailInvite'] as const).map(
 		(name): ContractException => ({
 			row: 'airmeet.addAttendee',
