@@ -301,7 +301,7 @@ export class AirmeetFake extends FakeService {
 	private nextNumericId = 1000;
 
 	constructor(options: AirmeetFakeOptions = {}) {
-		super('/prod');
+		super('/prod', 'airmeet');
 		this.accessKey = options.accessKey ?? 'am-access-key-0123456789';
 		this.secretKey = options.secretKey ?? 'am-secret-key-9876543210';
 		this.authShape = options.authShape ?? 'top';

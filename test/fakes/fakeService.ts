@@ -3,6 +3,9 @@ import { createServer } from 'http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
+import { describeProblems, matchRequest } from '../contract/matcher';
+import type { Service } from '../contract/table';
+
 /** One request as the fake received it. */
 export interface RecordedCall {
 	method: string;
@@ -83,8 +86,16 @@ export abstract class FakeService {
 	/** Told of every recorded API call as it arrives (the sandbox prints them). */
 	onCall?: (call: RecordedCall) => void;
 
-	/** The path prefix the API lives under, e.g. "/api". */
-	constructor(private readonly prefix: string) {}
+	/**
+	 * The path prefix the API lives under, e.g. "/api", and the service whose contract table
+	 * (test/contract/table.ts) the fake enforces: a request with a query or body field no source
+	 * declares, of another type, or without a required one, is answered 400 naming the field.
+	 * None for a fake of an API the table does not cover (the model API of the AI proof).
+	 */
+	constructor(
+		private readonly prefix: string,
+		private readonly contract?: Service,
+	) {}
 
 	protected abstract handle(call: RecordedCall): Promise<FakeAnswer> | FakeAnswer;
 
@@ -148,6 +159,19 @@ export abstract class FakeService {
 		this.calls.length = 0;
 	}
 
+	/**
+	 * 400 for a request that asks what no source declares. An unknown call is left to `handle` (its
+	 * 404), and so is a missing header: each fake refuses that as its service would (SimplyMeet's 415).
+	 */
+	private refuseOutsideContract(call: RecordedCall): FakeAnswer | undefined {
+		if (this.contract === undefined) return undefined;
+		const problems = matchRequest(this.contract, call).problems.filter(
+			(problem) => problem.field !== 'call' && !problem.field.startsWith('header.'),
+		);
+		if (problems.length === 0) return undefined;
+		return { status: 400, body: { message: `Not in the contract table: ${describeProblems(call, problems)}` } };
+	}
+
 	private takeFault(method: string, path: string): Fault | undefined {
 		const pending = this.faults.find((entry) => entry.remaining > 0 && matches(entry.filter, method, path));
 		if (!pending) return undefined;
@@ -193,6 +217,11 @@ export abstract class FakeService {
 		const call: RecordedCall = { method, path, query: url.searchParams, headers: req.headers, body, at: Date.now() };
 		this.calls.push(call);
 		this.onCall?.(call);
+		const refusal = this.refuseOutsideContract(call);
+		if (refusal) {
+			this.send(res, refusal);
+			return;
+		}
 
 		const fault = this.takeFault(method, path);
 		if (fault?.kind === 'hang') {

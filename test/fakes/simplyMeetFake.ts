@@ -127,7 +127,7 @@ export class SimplyMeetFake extends FakeService {
 	readonly links: Array<{ code: string; url: string; meetingType: string }> = [];
 
 	constructor(options: SimplyMeetFakeOptions = {}) {
-		super('/api');
+		super('/api', 'simplymeet');
 		this.apiKey = options.apiKey ?? 'sm-test-key';
 		this.maxPageSize = options.maxPageSize ?? 100;
 		this.offersMeetingTypes = options.offersMeetingTypes ?? true;

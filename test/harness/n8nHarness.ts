@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-dangerous-functions -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * Runs our nodes inside n8n-core's own execution contexts (HookContext, ExecuteContext,
  * WebhookContext, LoadOptionsContext), so parameters, static data and
@@ -48,6 +48,9 @@ function resolveCredentialTemplate(value: unknown, credentials: ICredentialDataD
 	const template = value.slice(1);
 	const whole = /^\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(template);
 	if (whole) return credentials[whole[1]];
+	// A whole expression over $credentials (e.g. the Airmeet base URL by region): n8n evaluates it as JavaScript.
+	const expression = /^\{\{([\s\S]*)\}\}$/.exec(template);
+	if (expression) return new Function('$credentials', `return (${expression[1]});`)(credentials) as unknown;
 	if (template.includes('{{')) {
 		return template.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name: string) => String(credentials[name] ?? ''));
 	}
