@@ -592,3 +592,161 @@ describe('deliveries', () => {
 		expect(world.fake.issuedTokens.length).toBeGreaterThan(0);
 	});
 });
+
+describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
+	const registrant = () => trigger({ trigger: EVENT[0], airmeetId: rl(event.uid) });
+
+	/** Published under the old address, then n8n restarted with `localhost`, which reaches the same server. */
+	async function publishedBeforeTheMove(node: TriggerUnderTest): Promise<{ oldUrl: string; oldId: string }> {
+		await node.publish();
+		const oldUrl = node.productionUrl;
+		const oldId = String(world.fake.hooksFor(oldUrl)[0].id);
+		node.restart();
+		world.n8n.webhookOrigin = world.n8n.baseUrl.replace('127.0.0.1', 'localhost');
+		world.fake.resetCalls();
+		return { oldUrl, oldId };
+	}
+
+	it('deliveries to the old address run, warned once per hook in the log, and write no static data', async () => {
+		const node = registrant();
+		const { oldUrl } = await publishedBeforeTheMove(node);
+		node.markStaticDataSaved();
+		const logs = captureLogs();
+		try {
+			expect((await world.fake.deliver(EVENT[0])).map((result) => [result.url, result.status])).toEqual([[oldUrl, 200]]);
+			expect((await world.fake.deliver(EVENT[0])).map((result) => result.status)).toEqual([200]);
+		} finally {
+			logs.restore();
+		}
+		expect(node.executions).toHaveLength(2);
+		expect(node.executions[0][0].json.trigger).toBe(EVENT[0]);
+		expect(logs.lines).toEqual([{ level: 'warn', message: expect.stringMatching(new RegExp(`Airmeet still delivers to ${oldUrl}`)) }]);
+		expect(node.staticDataChanged).toBe(false);
+		expect(world.fake.count()).toBe(0);
+	});
+
+	it('publishing again deregisters the old hook by its stored id and leaves exactly one at the new URL', async () => {
+		const node = registrant();
+		const { oldUrl, oldId } = await publishedBeforeTheMove(node);
+		await node.publish();
+		const deregistered = world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body);
+		expect(deregistered).toEqual([{ id: oldId, triggerMetaInfoId: EVENT[0], url: oldUrl }]);
+		expect(registerCalls()).toHaveLength(1);
+		expect(world.fake.hooksFor(oldUrl)).toEqual([]);
+		expect(world.fake.hooks.map((hook) => hook.url)).toEqual([node.productionUrl]);
+		expect(Object.keys(storedHooks(node))).toEqual([node.productionUrl]);
+	});
+
+	it('a community-wide hook moves the same way, by its stored id', async () => {
+		const node = trigger({ trigger: COMMUNITY[0] });
+		const { oldUrl, oldId } = await publishedBeforeTheMove(node);
+		await node.publish();
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ id: oldId, triggerMetaInfoId: COMMUNITY[0], url: oldUrl },
+		]);
+		expect(world.fake.hooks.map((hook) => hook.url)).toEqual([node.productionUrl]);
+	});
+
+	it('unpublishing without publishing again deregisters the hook stored at the old address', async () => {
+		const node = registrant();
+		const { oldUrl, oldId } = await publishedBeforeTheMove(node);
+		await node.unpublish();
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ id: oldId, triggerMetaInfoId: EVENT[0], url: oldUrl },
+		]);
+		expect(world.fake.count({ path: LIST })).toBe(0);
+		expect(world.fake.hooks).toEqual([]);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it("a copy carrying the original's static data never deregisters the original's hook", async () => {
+		const original = registrant();
+		const { oldUrl, oldId } = await publishedBeforeTheMove(original);
+		const copy = registrant();
+		copy.carryStaticDataOf(original);
+		await copy.publish();
+		await copy.unpublish();
+		const deregisteredIds = world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => (call.body as IDataObject).id);
+		expect(deregisteredIds).not.toContain(oldId);
+		expect(world.fake.hooks.map((hook) => hook.url)).toEqual([oldUrl]);
+		expect((await world.fake.deliver(EVENT[0])).map((result) => result.status)).toEqual([200]);
+		expect(original.executions).toHaveLength(1);
+	});
+});
+
+describe('a register answer without a webhook id (the certified connector\'s flat shape)', () => {
+	beforeEach(async () => await setup({ registerAnswer: 'flat' }));
+
+	it.each([
+		['event-scoped', () => ({ trigger: EVENT[0], airmeetId: rl(event.uid) })],
+		['session-scoped', () => ({ trigger: SESSION, airmeetId: rl(event.uid), sessionId: rl(session.sessionid) })],
+	])('%s: finds the new hook by listing, stores its id, and unpublishes by it', async (_scope, parameters) => {
+		const node = trigger(parameters());
+		await node.publish();
+		const [hook] = world.fake.hooksFor(node.productionUrl);
+		expect(registerCalls()).toHaveLength(1);
+		// checkExists' listing, then create's.
+		expect(world.fake.count({ path: LIST })).toBe(2);
+		expect(storedHooks(node)[node.productionUrl]).toEqual(expect.objectContaining({ id: String(hook.id) }));
+		expect((await world.fake.deliver(hook.triggerMetaInfoId)).map((result) => result.status)).toEqual([200]);
+
+		await node.unpublish();
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ id: String(hook.id), triggerMetaInfoId: hook.triggerMetaInfoId, url: node.productionUrl },
+		]);
+		expect(world.fake.hooks).toEqual([]);
+	});
+
+	it('community-wide: the publish fails saying a hook may exist and how to remove it; n8n\'s clean-up deregisters it by URL and trigger', async () => {
+		const node = trigger({ trigger: COMMUNITY[0] });
+		const error = await caught(node.publish());
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Airmeet registered the webhook but named no ID for it, and community-wide webhooks cannot be listed');
+		expect((error as NodeApiError).description).toContain(`A webhook for ${node.productionUrl} (trigger ${COMMUNITY[0]}) may now exist in Airmeet`);
+		expect((error as NodeApiError).description).toMatch(/deregister it with the Airmeet node/);
+		expect(registerCalls()).toHaveLength(1);
+		expect(world.fake.count({ path: LIST })).toBe(0);
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ triggerMetaInfoId: COMMUNITY[0], url: node.productionUrl },
+		]);
+		expect(world.fake.hooks).toEqual([]);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it('community-wide: when that clean-up fails, the node still knows the hook, and unpublishing deregisters it', async () => {
+		const node = trigger({ trigger: COMMUNITY[0] });
+		world.fake.inject({ path: DEREGISTER }, { kind: 'status', status: 500, body: { statusCode: '500', statusMessage: 'Database unavailable' } });
+		const logs = captureLogs();
+		try {
+			await caught(node.publish());
+		} finally {
+			logs.restore();
+		}
+		expect(world.fake.hooksFor(node.productionUrl)).toHaveLength(1);
+		expect(storedHooks(node)).toEqual({ [node.productionUrl]: { trigger: COMMUNITY[0], url: node.productionUrl } });
+		expect(logs.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+			expect.stringContaining(`The webhook for ${node.productionUrl} (trigger ${COMMUNITY[0]}) may still be registered in Airmeet`),
+		]);
+
+		await node.unpublish();
+		expect(world.fake.count({ path: DEREGISTER })).toBe(2);
+		expect(world.fake.hooks).toEqual([]);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it('event-scoped: when the listing fails after registering, the hook is stored by URL and trigger and n8n\'s clean-up deregisters it', async () => {
+		const node = trigger({ trigger: EVENT[0], airmeetId: rl(event.uid) });
+		expect(await node.run('checkExists')).toBe(false);
+		world.fake.inject({ path: LIST }, { kind: 'status', status: 503, body: { message: 'Service Unavailable' } }, 2);
+		const error = await caught(node.run('create'));
+		expect(storedHooks(node)).toEqual({ [node.productionUrl]: { trigger: EVENT[0], url: node.productionUrl, airmeetId: event.uid } });
+		// What n8n does after a failed create.
+		await node.run('delete');
+		expect(error.message).toMatch(/could not list the webhooks of event/);
+		expect(registerCalls()).toHaveLength(1);
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ triggerMetaInfoId: EVENT[0], url: node.productionUrl },
+		]);
+		expect(world.fake.hooks).toEqual([]);
+	});
+});
