@@ -70,7 +70,7 @@ export function reportOldAddress(ctx: IWebhookFunctions, service: string, served
 	reportedOldAddresses.add(key);
 	ctx.logger.warn(
 		`${ctx.getNode().name}: ${service} still delivers to ${served.url}, an address n8n had when the webhook was registered; ` +
-			`the delivery is served, but publish the workflow again to move the webhook to ${currentUrl}`,
+			`the delivery is served, but unpublish and publish the workflow again to move the webhook to ${currentUrl}`,
 		{ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name },
 	);
 }

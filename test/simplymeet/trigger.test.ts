@@ -551,7 +551,9 @@ describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
 		expect(logs.lines).toEqual([
 			{
 				level: 'warn',
-				message: expect.stringMatching(new RegExp(`SimplyMeet still delivers to ${oldUrl}.*publish the workflow again to move the webhook to ${trigger.productionUrl}`)),
+				message: expect.stringContaining(
+					`SimplyMeet still delivers to ${oldUrl}, an address n8n had when the webhook was registered; the delivery is served, but unpublish and publish the workflow again to move the webhook to ${trigger.productionUrl}`,
+				),
 			},
 		]);
 		expect(trigger.staticDataChanged).toBe(false);
