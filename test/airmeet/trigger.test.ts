@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
 import { postJson } from '../fakes/fakeService';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
-import { captureLogs } from '../harness/logs';
+import { captureLogs, withCapturedLogs } from '../harness/logs';
 import type { World } from './world';
 import { ACTION_NODE, CREDENTIAL, TRIGGER_NODE, caught, errorText, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -611,16 +611,17 @@ describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
 		const node = registrant();
 		const { oldUrl } = await publishedBeforeTheMove(node);
 		node.markStaticDataSaved();
-		const logs = captureLogs();
-		try {
-			expect((await world.fake.deliver(EVENT[0])).map((result) => [result.url, result.status])).toEqual([[oldUrl, 200]]);
-			expect((await world.fake.deliver(EVENT[0])).map((result) => result.status)).toEqual([200]);
-		} finally {
-			logs.restore();
-		}
+		const { result: deliveries, lines } = await withCapturedLogs(async () => [
+			...(await world.fake.deliver(EVENT[0])),
+			...(await world.fake.deliver(EVENT[0])),
+		]);
+		expect(deliveries.map((result) => [result.url, result.status])).toEqual([
+			[oldUrl, 200],
+			[oldUrl, 200],
+		]);
 		expect(node.executions).toHaveLength(2);
 		expect(node.executions[0][0].json.trigger).toBe(EVENT[0]);
-		expect(logs.lines).toEqual([{ level: 'warn', message: expect.stringMatching(new RegExp(`Airmeet still delivers to ${oldUrl}`)) }]);
+		expect(lines).toEqual([{ level: 'warn', message: expect.stringMatching(new RegExp(`Airmeet still delivers to ${oldUrl}`)) }]);
 		expect(node.staticDataChanged).toBe(false);
 		expect(world.fake.count()).toBe(0);
 	});
@@ -716,15 +717,10 @@ describe('a register answer without a webhook id (the certified connector\'s fla
 	it('community-wide: when that clean-up fails, the node still knows the hook, and unpublishing deregisters it', async () => {
 		const node = trigger({ trigger: COMMUNITY[0] });
 		world.fake.inject({ path: DEREGISTER }, { kind: 'status', status: 500, body: { statusCode: '500', statusMessage: 'Database unavailable' } });
-		const logs = captureLogs();
-		try {
-			await caught(node.publish());
-		} finally {
-			logs.restore();
-		}
+		const { lines } = await withCapturedLogs(async () => await caught(node.publish()));
 		expect(world.fake.hooksFor(node.productionUrl)).toHaveLength(1);
 		expect(storedHooks(node)).toEqual({ [node.productionUrl]: { trigger: COMMUNITY[0], url: node.productionUrl } });
-		expect(logs.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+		expect(lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
 			expect.stringContaining(`The webhook for ${node.productionUrl} (trigger ${COMMUNITY[0]}) may still be registered in Airmeet`),
 		]);
 

@@ -5,7 +5,7 @@ import { postJson } from '../fakes/fakeService';
 import { sampleMeeting } from '../fakes/simplyMeetFake';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
 import { caught, errorText } from '../harness/errors';
-import { captureLogs } from '../harness/logs';
+import { captureLogs, withCapturedLogs } from '../harness/logs';
 import { useSimplyMeetWorld } from './world';
 
 const { fake, n8n, credentials } = useSimplyMeetWorld();
@@ -540,15 +540,16 @@ describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
 		const { trigger, oldUrl } = await publishedBeforeTheMove();
 		expect(trigger.productionUrl).not.toBe(oldUrl);
 		trigger.markStaticDataSaved();
-		const logs = captureLogs();
-		try {
-			expect((await fake.deliver('meetingScheduled')).map((result) => [result.url, result.status])).toEqual([[oldUrl, 200]]);
-			expect((await fake.deliver('meetingScheduled')).map((result) => result.status)).toEqual([200]);
-		} finally {
-			logs.restore();
-		}
+		const { result: deliveries, lines } = await withCapturedLogs(async () => [
+			...(await fake.deliver('meetingScheduled')),
+			...(await fake.deliver('meetingScheduled')),
+		]);
+		expect(deliveries.map((result) => [result.url, result.status])).toEqual([
+			[oldUrl, 200],
+			[oldUrl, 200],
+		]);
 		expect(trigger.executions).toHaveLength(2);
-		expect(logs.lines).toEqual([
+		expect(lines).toEqual([
 			{
 				level: 'warn',
 				message: expect.stringContaining(
@@ -607,20 +608,14 @@ describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
 	it('when the old hook cannot be removed, publishing fails before registering, the hook stays stored, and unpublishing removes it later', async () => {
 		const { trigger, oldUrl, oldId } = await publishedBeforeTheMove();
 		fake.inject({ method: 'DELETE', path: `/webhooks/${oldId}` }, { kind: 'status', status: 500, body: { code: 500, message: 'Internal error' } }, 2);
-		const logs = captureLogs();
-		let error: Error;
-		try {
-			error = await caught(trigger.publish());
-		} finally {
-			logs.restore();
-		}
+		const { result: error, lines } = await withCapturedLogs(async () => await caught(trigger.publish()));
 		expect(error.message).toMatch(/SimplyMeet could not delete .*\(HTTP 500\): Internal error/);
 		// checkExists' removal, then the removal in n8n's delete() after the failure.
 		expect(fake.count({ method: 'DELETE' })).toBe(2);
 		expect(fake.count({ method: 'POST' })).toBe(0);
 		expect(fake.hooks.map((hook) => hook.url)).toEqual([oldUrl]);
 		expect(Object.keys(trigger.nodeStaticData.hooks as object)).toEqual([oldUrl]);
-		expect(logs.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+		expect(lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
 			expect.stringContaining(`The webhook ${oldId} may still exist in SimplyMeet`),
 		]);
 
