@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { AUTH_PATH, TokenRequestError, isAuthCall, usesKeyPair } from '../nodes/Airmeet/auth';
+import { AUTH_PATH, KEYS_REJECTED_STATUSES, TokenRequestError, isAuthCall, keysRejectedMessage, usesKeyPair } from '../nodes/Airmeet/auth';
 import { AIRMEET_REGIONS, CUSTOM_REGION, REGION_OPTIONS, airmeetBaseUrl, airmeetBaseUrlExpression } from '../nodes/Airmeet/regions';
 import { REQUEST_TIMEOUT_MS, redact } from '../nodes/shared/transport';
 
@@ -126,8 +126,8 @@ export class AirmeetApi implements ICredentialType {
 			});
 		}
 		const { statusCode, body } = response;
-		if (statusCode === 401 || statusCode === 403) {
-			throw new TokenRequestError(` (HTTP ${statusCode}): the access key and secret key are wrong or have been revoked`, {
+		if (KEYS_REJECTED_STATUSES.includes(statusCode)) {
+			throw new TokenRequestError(redact(` (HTTP ${statusCode}): ${keysRejectedMessage(statusCode, messageIn(body))}`, keys), {
 				kind: 'keysRejected',
 				statusCode,
 			});
@@ -183,21 +183,12 @@ export class AirmeetApi implements ICredentialType {
 			},
 			body: {},
 		},
+		// The same words as preAuthentication's, for an n8n that shows the rules instead.
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'Airmeet rejected the access key and secret key: copy both again from Integrations > API Access Key',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'Airmeet refused these keys: they are wrong or have been revoked. Generate a new pair in the community dashboard.',
-				},
-			},
+			...KEYS_REJECTED_STATUSES.map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: `Airmeet refused the test (HTTP ${value}): ${keysRejectedMessage(value)}` },
+			})),
 			{
 				type: 'responseCode',
 				properties: {

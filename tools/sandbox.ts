@@ -205,7 +205,11 @@ function banner(n8n: N8nInstance, state: SandboxState, examples: Map<ExampleKey,
 		'  Example workflows:',
 	];
 	for (const [key, workflow] of examples) {
-		const what = EXAMPLES[key].kind === 'trigger' ? 'published' : 'open it and click "Execute workflow"';
+		const what = {
+			trigger: 'published',
+			manual: 'open it and click "Execute workflow"',
+			agent: 'give its OpenAI Chat Model a credential, then publish it',
+		}[EXAMPLES[key].kind];
 		lines.push(`    ${workflow.name} (${what})`, `      ${n8n.url}/workflow/${workflow.id}`);
 	}
 	lines.push('', '  Make a trigger fire (in another terminal), then watch Executions in the editor:');

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { explainOperations } from '../shared/toolDescription';
 import { properties, router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import { getCustomFields } from './methods/loadOptions';
@@ -19,7 +20,7 @@ export class Airmeet implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'airmeetApi', required: true }],
-		properties,
+		properties: explainOperations(properties),
 	};
 
 	methods = {

@@ -97,7 +97,7 @@ export class AirmeetTrigger implements INodeType {
 				noDataExpression: true,
 				description: 'What starts the workflow. A delivery holding a list (e.g. attendees) gives one item per entry.',
 			}),
-			...scopeFields('to watch'),
+			...scopeFields('to watch', { fixed: true }),
 			WEBHOOK_OPTIONS_FIELD,
 		],
 	};

@@ -42,11 +42,32 @@ export function isAuthCall(url: string | undefined): boolean {
 	return endsWithPath(url, AUTH_PATH);
 }
 
+/**
+ * The statuses with which Airmeet refuses a key pair on `/auth`: 400 for keys it does not accept
+ * (Airmeet's API pages; Parsons' airmeet.py), 403 for revoked keys (both), 401 as any server's
+ * word for wrong credentials (no source names it there, and it can mean nothing else).
+ */
+export const KEYS_REJECTED_STATUSES: readonly number[] = [400, 401, 403];
+
+/**
+ * What users read when Airmeet refuses the key pair, on `/auth` or on a call that sends the pair
+ * itself: which keys, why (403: revoked), where a new pair comes from (Airmeet's pages), and
+ * Airmeet's own words when it gave any.
+ */
+export function keysRejectedMessage(statusCode: number, airmeetSaid?: string): string {
+	const why =
+		statusCode === 403
+			? 'the access key and secret key in the Airmeet credential were refused: they may have been revoked'
+			: 'the access key and secret key in the Airmeet credential were not accepted (wrong, incomplete or swapped)';
+	const said = airmeetSaid ? ` Airmeet said: "${airmeetSaid}"` : '';
+	return `${why}. Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter both keys in the credential.${said}`;
+}
+
 /** Why the credential's token request (`POST /auth`) gave no token. */
 export type TokenFailureKind =
 	/** No answer: network, DNS, timeout. */
 	| 'unreachable'
-	/** 401/403: the key pair is wrong or revoked. */
+	/** 400/401/403 (KEYS_REJECTED_STATUSES): the key pair is wrong or revoked. */
 	| 'keysRejected'
 	/** 404: no Airmeet API at the region's (or custom) base URL. */
 	| 'noApi'

@@ -127,9 +127,9 @@ export function eventLocator(options: LocatorOptions): INodeProperties {
 	return locator(EVENT_FIELD, options, 'searchEvents');
 }
 
-/** The "Session" picker: the sessions of the chosen event, or an ID. */
-export function sessionLocator(options: Omit<LocatorOptions, 'required'>): INodeProperties {
-	return locator(SESSION_FIELD, { ...options, required: true }, 'searchSessions');
+/** The "Session" picker: the sessions of the chosen event, or an ID; required unless said otherwise. */
+export function sessionLocator(options: Omit<LocatorOptions, 'required'> & { required?: boolean }): INodeProperties {
+	return locator(SESSION_FIELD, { ...options, required: options.required ?? true }, 'searchSessions');
 }
 
 /** The "Booth" picker: the booths of the chosen event, or an ID. */

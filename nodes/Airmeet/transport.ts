@@ -3,7 +3,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiContext, ApiRequest, ApiResponse, Failure, SendOptions, ServiceProfile } from '../shared/transport';
 import { apiError, defaultHint, isSuccess, sendRequest } from '../shared/transport';
-import { WEBHOOK_PATHS, isTokenFailure, usesKeyPair } from './auth';
+import { WEBHOOK_PATHS, isTokenFailure, keysRejectedMessage, usesKeyPair } from './auth';
 import { airmeetBaseUrl } from './regions';
 
 export const AIRMEET_CREDENTIAL = 'airmeetApi';
@@ -22,6 +22,9 @@ export const REGISTRATIONS_PAGE_SIZE = 100;
 
 /** Airmeet serves its attendance reports 50 entries a page. */
 export const REPORT_PAGE_SIZE = 50;
+
+/** The largest page of poll answers (Parsons' airmeet.py, after Airmeet's API pages: at most 50). */
+export const POLLS_PAGE_SIZE = 50;
 
 /** The longest pause between two looks at a report being prepared. */
 export const MAX_REPORT_PAUSE_SECONDS = 60;
@@ -100,10 +103,24 @@ export const AIRMEET: ServiceProfile = {
 	hintWithoutAnswer,
 };
 
+/**
+ * The statuses with which a call that sends the key pair itself (webhook register, deregister,
+ * sample payload) is taken to refuse the keys; they meet Airmeet there before any `/auth` once a
+ * token is held. No source documents how these calls answer wrong keys: 401 and 403 can mean
+ * nothing else there, while a 400 also answers a bad body (Airmeet's webhook pages), so a 400
+ * only mentions the keys in its hint.
+ */
+const KEY_PAIR_REFUSALS = [401, 403];
+
+/** AIRMEET, but its message for a refused key pair names both keys and where new ones come from. */
+function keysRefusedProfile(status: number): ServiceProfile {
+	return { ...AIRMEET, readErrorMessage: (body) => keysRejectedMessage(status, readErrorMessage(body)) };
+}
+
 function hintFor(status: number | undefined, keyPair: boolean): string {
 	if (status === 400) {
 		return keyPair
-			? 'Airmeet rejected the request: check the trigger, URL, name and IDs sent.'
+			? 'Airmeet rejected the request: check the trigger, URL, name and IDs sent, and that the access key and secret key in the Airmeet credential are current.'
 			: 'Airmeet rejected the request, also with a newly issued access token: check the IDs and values sent.';
 	}
 	if (status === 401) {
@@ -276,17 +293,14 @@ export class AirmeetClient {
 		// The token may have been issued or refreshed since connect(): read the current one to redact it too.
 		const current = await this.ctx.getCredentials(AIRMEET_CREDENTIAL);
 		const secrets = [...this.secrets, ...secretsOf(current)];
-		if (isSuccess(response.statusCode)) {
-			const code = Number(bodyStatusCode(response.body));
-			return apiError(this.ctx.getNode(), AIRMEET, { body: response.body }, {
-				action,
-				hint: hintFor(Number.isFinite(code) ? code : undefined, keyPair),
-				secrets,
-			});
-		}
-		return apiError(this.ctx.getNode(), AIRMEET, response, {
+		// A failure inside a 200 is judged by the code in its body.
+		const bodyCode = Number(bodyStatusCode(response.body));
+		const inBody = isSuccess(response.statusCode);
+		const status = inBody ? (Number.isFinite(bodyCode) ? bodyCode : undefined) : response.statusCode;
+		const profile = keyPair && status !== undefined && KEY_PAIR_REFUSALS.includes(status) ? keysRefusedProfile(status) : AIRMEET;
+		return apiError(this.ctx.getNode(), profile, inBody ? { body: response.body } : response, {
 			action,
-			hint: hintFor(response.statusCode, keyPair),
+			hint: hintFor(status, keyPair),
 			secrets,
 		});
 	}
@@ -431,7 +445,7 @@ export class AirmeetClient {
 		return asRecord(body);
 	}
 
-	/** One of the lists Airmeet answers in a single call (custom fields, tracks, booths, polls, questions). */
+	/** One of the lists Airmeet answers in a single call (custom fields, tracks, booths, questions). */
 	async eventList(airmeetId: string, list: EventList): Promise<IDataObject[]> {
 		const { path, key, what } = EVENT_LISTS[list];
 		const { body } = await this.request(
@@ -441,13 +455,37 @@ export class AirmeetClient {
 		return listIn(body, key);
 	}
 
-	/** The recordings of some sessions of an event; Airmeet's download links live 6 hours. */
-	async listRecordings(airmeetId: string, sessionIds: string[]): Promise<IDataObject[]> {
+	/**
+	 * The recordings of the given sessions of an event, or of all of them when none are given;
+	 * Airmeet's download links live 6 hours. For all sessions `sessionIds` is left out, as Parsons
+	 * (download_session_recordings) does: one call, and no URL that grows with the sessions.
+	 */
+	async listRecordings(airmeetId: string, sessionIds: string[] = []): Promise<IDataObject[]> {
+		const qs: IDataObject = sessionIds.length ? { sessionIds: sessionIds.join(',') } : {};
 		const { body } = await this.request(
-			{ method: 'GET', path: `${eventPath(airmeetId)}/session-recordings`, qs: { sessionIds: sessionIds.join(',') } },
+			{ method: 'GET', path: `${eventPath(airmeetId)}/session-recordings`, qs },
 			`get the recordings of event ${airmeetId}`,
 		);
 		return listIn(body, 'recordings');
+	}
+
+	/**
+	 * The poll answers of an event, one entry per respondent, following the `after` cursor until
+	 * `max` (all when omitted). Paged like the attendance reports but never "preparing": Parsons
+	 * (fetch_poll_responses) pages `/polls` with `size` 50 and `after` by `cursors.pageCount`.
+	 */
+	async listPolls(airmeetId: string, max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+		return await collectCursorPages(
+			async (after, size) => {
+				const { body } = await this.request(
+					{ method: 'GET', path: `${eventPath(airmeetId)}/polls`, qs: cursorQuery(size, after) },
+					`get the poll answers of event ${airmeetId}`,
+				);
+				return readCursorPage(body, 'data', after);
+			},
+			POLLS_PAGE_SIZE,
+			max,
+		);
 	}
 
 	/** The event's registrations, following the `after` cursor until `max` (all when omitted). */
@@ -570,7 +608,6 @@ export const EVENT_LISTS = {
 	customFields: { path: 'custom-fields', key: 'customFields', what: 'custom registration fields' },
 	tracks: { path: 'tracks', key: 'tracks', what: 'tracks' },
 	booths: { path: 'booths', key: 'booths', what: 'booths' },
-	polls: { path: 'polls', key: 'data', what: 'polls' },
 	questions: { path: 'questions', key: 'data', what: 'questions' },
 } as const;
 

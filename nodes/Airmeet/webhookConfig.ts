@@ -2,8 +2,8 @@ import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { EVENT_FIELD, SESSION_FIELD, eventLocator, parseLocator, sessionLocator } from './locators';
-import type { AirmeetTriggerType } from './triggers';
-import { TRIGGER_OPTIONS, requiresEvent, requiresSession, takesEvent, triggerById, triggerIdsWithScope } from './triggers';
+import type { AirmeetTriggerType, TriggerScope } from './triggers';
+import { AIRMEET_TRIGGERS, TRIGGER_OPTIONS, requiresEvent, requiresSession, takesEvent, triggerById, triggerIdsWithScope } from './triggers';
 import type { WebhookScope } from './transport';
 
 /**
@@ -40,12 +40,20 @@ export function triggerField(field: { displayName: string; description: string; 
 	};
 }
 
-/** The event and session pickers, each shown for the triggers that take it. */
-export function scopeFields(watched: string): INodeProperties[] {
+/**
+ * The event and session pickers, each shown for the triggers that take it. Where the trigger may be
+ * an expression (the Airmeet node, where an AI agent may choose it), n8n cannot tell which trigger
+ * applies and counts both pickers as shown: marked required there, they would keep a workflow from
+ * being published, so they are not, and checkWebhookConfig asks for them by trigger instead.
+ */
+export function scopeFields(watched: string, trigger: { fixed: boolean }): INodeProperties[] {
+	// Where the trigger may come from an expression, say which triggers need which picker.
+	const neededBy = (scopes: TriggerScope[]) =>
+		trigger.fixed ? '' : ` Needed for the triggers ${triggerIdsWithScope(...scopes).join(', ')}.`;
 	return [
 		eventLocator({
-			required: true,
-			description: `The event ${watched}`,
+			required: trigger.fixed,
+			description: `The event ${watched}.${neededBy(['event', 'session'])}`,
 			displayOptions: { show: { trigger: triggerIdsWithScope('event', 'session') } },
 		}),
 		eventLocator({
@@ -54,7 +62,8 @@ export function scopeFields(watched: string): INodeProperties[] {
 			displayOptions: { show: { trigger: triggerIdsWithScope('eventOptional') } },
 		}),
 		sessionLocator({
-			description: `The session ${watched} (sessions of the chosen event)`,
+			required: trigger.fixed,
+			description: `The session ${watched} (sessions of the chosen event).${neededBy(['session'])}`,
 			displayOptions: { show: { trigger: triggerIdsWithScope('session') } },
 		}),
 	];
@@ -90,7 +99,10 @@ export const WEBHOOK_OPTIONS_FIELD: INodeProperties = {
 /** The trigger chosen in the trigger field, or a message naming the field. */
 export function chosenTrigger(read: ParameterReader, fieldName: string): AirmeetTriggerType | string {
 	const id = read('trigger', '');
-	return triggerById(id) ?? `The "${fieldName}" field has a value Airmeet does not know: "${String(id)}"`;
+	return (
+		triggerById(id) ??
+		`The "${fieldName}" field has a value Airmeet does not know: "${String(id)}". Use one of: ${AIRMEET_TRIGGERS.map((trigger) => trigger.id).join(', ')}`
+	);
 }
 
 function optionText(options: unknown, key: 'name' | 'description'): string {

@@ -13,8 +13,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { runForEachItem } from '../shared/execute';
-import { requestedCount, requireHttpUrl, returnAllFields } from '../shared/fields';
-import { SIMPLYMEET_EVENTS, isSimplyMeetEvent } from './events';
+import { allowedValues, requestedCount, requireHttpUrl, returnAllFields } from '../shared/fields';
+import { explainOperations } from '../shared/toolDescription';
+import { EVENTS_FIELD, SIMPLYMEET_EVENTS, checkEvents } from './events';
 import type { SimplyMeetWebhook } from './transport';
 import { MAX_SINGLE_USE_LINKS, SimplyMeetClient } from './transport';
 
@@ -86,7 +87,7 @@ export class SimplyMeet implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'simplyMeetApi', required: true }],
-		properties: [
+		properties: explainOperations([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -125,7 +126,7 @@ export class SimplyMeet implements INodeType {
 					{
 						name: 'Create',
 						value: 'create',
-						description: 'Create booking links for a meeting type that each work once',
+						description: 'Create booking links for a meeting type that each work once, one item per link with its URL',
 						action: 'Create single use links',
 					},
 				],
@@ -193,7 +194,7 @@ export class SimplyMeet implements INodeType {
 				required: true,
 				default: [],
 				options: [...SIMPLYMEET_EVENTS],
-				description: 'The meeting events to send to the URL',
+				description: `The meeting events to send to the URL, one or more of: ${allowedValues(EVENTS_FIELD)}`,
 				displayOptions: webhookOperation('create'),
 			},
 			{
@@ -214,7 +215,7 @@ export class SimplyMeet implements INodeType {
 				displayOptions: webhookOperation('delete'),
 			}),
 			...returnAllFields(webhookOperation('getAll')),
-		],
+		]),
 	};
 
 	methods = {
@@ -260,14 +261,10 @@ async function runOperation(
 ): Promise<IDataObject[]> {
 	if (operation === 'webhook:create') {
 		const url = requireHttpUrl(ctx, itemIndex);
-		const events = ctx.getNodeParameter('events', itemIndex) as string[];
-		if (events.length === 0 || !events.every(isSimplyMeetEvent)) {
-			throw new NodeOperationError(ctx.getNode(), 'Choose at least one known event in the "Events" field', {
-				itemIndex,
-			});
-		}
+		const events = checkEvents(ctx.getNodeParameter('events', itemIndex));
+		if (!events.ok) throw new NodeOperationError(ctx.getNode(), events.message, { itemIndex });
 		const secret = (ctx.getNodeParameter('secret', itemIndex, '') as string) || randomBytes(32).toString('hex');
-		return [publicWebhook(await client.createWebhook({ url, events, secret }))];
+		return [publicWebhook(await client.createWebhook({ url, events: events.values, secret }))];
 	}
 	if (operation === 'webhook:getAll') {
 		return (await client.listWebhooks(requestedCount(ctx, itemIndex))).map(publicWebhook);

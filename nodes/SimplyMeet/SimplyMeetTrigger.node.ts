@@ -6,7 +6,7 @@ import type { StoredHook } from '../shared/hookStore';
 import { sameNameSet } from '../shared/remoteHooks';
 import { optionLabelsSubtitle } from '../shared/subtitle';
 import { adoptLiveHook, deliveryHooks, lifecycleState, parseJsonDelivery, rawBodyOf, removeOtherAddresses, removeStoredHooks, removeWithoutThrowing, reportOldAddress, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
-import { SIMPLYMEET_EVENTS, inferEvent, isSimplyMeetEvent, unwrapMeeting } from './events';
+import { SIMPLYMEET_EVENTS, checkEvents, deliveredEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
 
@@ -18,20 +18,13 @@ interface RegisteredHook extends StoredHook {
 
 /** Reads and checks the Events field before anything is sent to SimplyMeet. */
 function selectedEvents(ctx: IHookFunctions): string[] {
-	const events = ctx.getNodeParameter('events', []) as unknown;
-	if (!Array.isArray(events) || events.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event in the "Events" field', {
+	const events = checkEvents(ctx.getNodeParameter('events', []));
+	if (!events.ok) {
+		throw new NodeOperationError(ctx.getNode(), events.message, {
 			description: 'SimplyMeet needs to know which meeting events to send to this workflow.',
 		});
 	}
-	const unknown = events.filter((event) => !isSimplyMeetEvent(event));
-	if (unknown.length > 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The "Events" field has values SimplyMeet does not know: ${unknown.join(', ')}`,
-		);
-	}
-	return [...new Set(events as string[])].sort();
+	return events.values;
 }
 
 export class SimplyMeetTrigger implements INodeType {
@@ -64,7 +57,7 @@ export class SimplyMeetTrigger implements INodeType {
 				default: ['meetingScheduled'],
 				options: [...SIMPLYMEET_EVENTS],
 				description:
-					'The meeting events that start this workflow. Each item carries an "event" field naming it, inferred from the meeting because SimplyMeet does not send the event name.',
+					'The meeting events that start this workflow. Each item carries an "event" field naming it: the chosen event when only one is chosen, otherwise inferred from the meeting, because SimplyMeet does not send the event name.',
 			},
 		],
 	};
@@ -139,7 +132,7 @@ export class SimplyMeetTrigger implements INodeType {
 		if ('rejected' in parsed) return parsed.rejected;
 		const meeting = unwrapMeeting(parsed.body);
 		if (!meeting) return respondWithoutRun(this, 400, 'The body is not a SimplyMeet meeting');
-		const json = withLeadingField('event', inferEvent(parsed.body as IDataObject, meeting), meeting);
+		const json = withLeadingField('event', deliveredEvent(signer.hook.events, parsed.body as IDataObject, meeting), meeting);
 		return { workflowData: [[{ json }]] };
 	}
 }

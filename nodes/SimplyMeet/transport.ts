@@ -5,8 +5,13 @@ import { apiError, defaultHint, isSuccess, sendRequest } from '../shared/transpo
 
 export const SIMPLYMEET_CREDENTIAL = 'simplyMeetApi';
 
-/** The largest page we ask for; SimplyMeet's default is 10. Paging follows `pages`, so a server that honours less still works. */
-export const SIMPLYMEET_PAGE_SIZE = 100;
+/**
+ * The page size asked for; SimplyMeet's default is 10. No source states the largest it accepts, and
+ * 50 is the largest a released client uses: asking more would cost an extra call on every listing
+ * against a server that refuses above 50, while 50 costs extra pages only to accounts with more than
+ * 50 webhooks or meeting types. Paging follows `pages`, so a server that honours less still works.
+ */
+export const SIMPLYMEET_PAGE_SIZE = 50;
 
 /** Stops a misbehaving server from paging forever. */
 const MAX_PAGES = 10_000;
@@ -23,6 +28,21 @@ interface ListPage {
 	items: IDataObject[];
 	hasNext: boolean;
 }
+
+/** The page size of one listing: asked for until SimplyMeet refuses it, then left to SimplyMeet. */
+interface Paging {
+	limit?: number;
+}
+
+/**
+ * A 4xx on a list call that is not about the key (401, 403), the endpoint (404) or the rate (429):
+ * SimplyMeet refusing the page size asked for, the one thing a list call varies.
+ */
+function refusesPageSize(statusCode: number): boolean {
+	return statusCode >= 400 && statusCode < 500 && ![401, 403, 404, 429].includes(statusCode);
+}
+
+const isNotFound = (statusCode: number) => statusCode === 404;
 
 /** The most links `/single-use-link-list` makes at once. */
 export const MAX_SINGLE_USE_LINKS = 56;
@@ -70,6 +90,25 @@ function toWebhook(value: unknown): SimplyMeetWebhook | undefined {
 	};
 }
 
+/** Where an answer of `/single-use-link-list` may hold its links, besides being a list itself (unconfirmed). */
+const LINK_LIST_KEYS = ['items', 'links', 'data'];
+
+function linkList(body: unknown): unknown[] | undefined {
+	if (Array.isArray(body)) return body;
+	if (!isRecord(body)) return undefined;
+	return LINK_LIST_KEYS.map((key) => body[key]).find(Array.isArray);
+}
+
+/** An answer's top-level field names, never its values. */
+function describeShape(body: unknown): string {
+	if (isRecord(body)) {
+		const keys = Object.keys(body);
+		return keys.length > 0 ? `its fields: ${keys.join(', ')}` : 'an empty object';
+	}
+	if (body === undefined || body === null || body === '') return 'an empty answer';
+	return `not a JSON object but ${typeof body === 'string' ? 'text' : typeof body}`;
+}
+
 /** Every SimplyMeet call of this package passes through here: base URL, auth, paging, errors. */
 export class SimplyMeetClient {
 	private constructor(
@@ -84,11 +123,11 @@ export class SimplyMeetClient {
 		return new SimplyMeetClient(ctx, baseUrl, [String(credentials.apiKey ?? '')]);
 	}
 
-	/** Sends a request; any status outside 2xx and `accept` throws a NodeApiError. */
+	/** Sends a request; any status outside 2xx that `accept` does not take throws a NodeApiError. */
 	async request(
 		request: ApiRequest,
 		action: string,
-		options: { accept?: number[]; secrets?: string[] } = {},
+		options: { accept?: (statusCode: number) => boolean; secrets?: string[] } = {},
 	): Promise<ApiResponse> {
 		const secrets = [...this.secrets, ...(options.secrets ?? [])];
 		const response = await sendRequest(
@@ -98,7 +137,7 @@ export class SimplyMeetClient {
 			{ baseUrl: this.baseUrl, secrets },
 			action,
 		);
-		if (isSuccess(response.statusCode) || options.accept?.includes(response.statusCode)) {
+		if (isSuccess(response.statusCode) || options.accept?.(response.statusCode)) {
 			return response;
 		}
 		throw apiError(this.ctx.getNode(), SIMPLYMEET, response, {
@@ -108,12 +147,24 @@ export class SimplyMeetClient {
 		});
 	}
 
-	/** One page of a paged SimplyMeet list (`page`, `pages`, `_embedded.items`, `_links.next`). */
-	private async listPage(path: string, page: number, limit: number, action: string, notOffered?: string): Promise<ListPage> {
-		const { statusCode, body } = await this.request({ method: 'GET', path, qs: { page, limit } }, action, {
-			accept: notOffered ? [404] : [],
+	/**
+	 * One page of a paged SimplyMeet list (`page`, `pages`, `_embedded.items`, `_links.next`). The
+	 * first page decides the page size of the whole listing: when SimplyMeet refuses the `limit`
+	 * asked for, the page is asked again without one (SimplyMeet's default size), and `paging`
+	 * remembers that for the later pages, so a listing costs at most one extra call.
+	 */
+	private async listPage(path: string, page: number, paging: Paging, action: string, notOffered?: string): Promise<ListPage> {
+		const { limit } = paging;
+		const mayRefuseLimit = limit !== undefined && page === 1;
+		const { statusCode, body } = await this.request({ method: 'GET', path, qs: limit === undefined ? { page } : { page, limit } }, action, {
+			accept: (status) => (notOffered !== undefined && isNotFound(status)) || (mayRefuseLimit && refusesPageSize(status)),
 		});
 		if (statusCode === 404 && notOffered) throw this.notOffered(action, notOffered);
+		if (!isSuccess(statusCode)) {
+			this.ctx.logger.info(`SimplyMeet refused the page size ${limit} (HTTP ${statusCode}) to ${action}: going on with its default page size`);
+			paging.limit = undefined;
+			return await this.listPage(path, page, paging, action, notOffered);
+		}
 		const record = isRecord(body) ? body : {};
 		const embedded = isRecord(record._embedded) ? record._embedded : {};
 		const links = isRecord(record._links) ? record._links : {};
@@ -127,9 +178,9 @@ export class SimplyMeetClient {
 	/** Pages through a list until `max` entries are collected (all when Infinity). */
 	private async collectPages(path: string, action: string, max: number, notOffered?: string): Promise<IDataObject[]> {
 		const entries: IDataObject[] = [];
-		const limit = Math.min(SIMPLYMEET_PAGE_SIZE, Math.max(1, max));
+		const paging: Paging = { limit: Math.min(SIMPLYMEET_PAGE_SIZE, Math.max(1, max)) };
 		for (let page = 1; page <= MAX_PAGES && entries.length < max; page++) {
-			const result = await this.listPage(path, page, limit, action, notOffered);
+			const result = await this.listPage(path, page, paging, action, notOffered);
 			entries.push(...result.items);
 			if (!result.hasNext || result.items.length === 0) break;
 		}
@@ -156,12 +207,21 @@ export class SimplyMeetClient {
 				? { method: 'POST', path: '/single-use-link-list', body: { meeting_type_uuid: meetingTypeUuid, count } }
 				: { method: 'POST', path: '/single-use-link', body: { meeting_type_uuid: meetingTypeUuid } },
 			action,
-			{ accept: [404] },
+			{ accept: isNotFound },
 		);
 		if (statusCode === 404) throw this.notOffered(action, 'single-use links');
-		const record = isRecord(body) ? body : {};
-		const list = Array.isArray(body) ? body : [record.items, record.links, record.data].find(Array.isArray);
-		return (list ?? [record]).filter(isRecord) as IDataObject[];
+		const list = linkList(body);
+		if (!list && !several) return [isRecord(body) ? (body as IDataObject) : {}];
+		if (!list) {
+			// The batch answer's list key is unconfirmed: say what came back (names only: a value
+			// could be a link someone may book), so the key can be added.
+			throw apiError(this.ctx.getNode(), SIMPLYMEET, { statusCode, body: { message: `the answer holds no list of links (${describeShape(body)})` } }, {
+				action,
+				hint: `The answer of /single-use-link-list is not confirmed by SimplyMeet's pages: the package reads the links from a list at the top or under ${LINK_LIST_KEYS.join(', ')}. Create one link at a time (How Many 1) meanwhile, and report what the message names to the package's maintainers.`,
+				secrets: this.secrets,
+			});
+		}
+		return list.filter(isRecord) as IDataObject[];
 	}
 
 	/** A 404 on an endpoint seen only on SimplyMeet's pages and in other clients: the host does not have it. */
@@ -198,7 +258,7 @@ export class SimplyMeetClient {
 		await this.request(
 			{ method: 'DELETE', path: `/webhooks/${encodeURIComponent(uuid)}` },
 			`delete webhook ${uuid}`,
-			{ accept: missingIsGone ? [404] : [] },
+			{ accept: (status) => missingIsGone && isNotFound(status) },
 		);
 	}
 }

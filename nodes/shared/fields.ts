@@ -1,4 +1,4 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** The "Return All" switch and "Limit" field that every list operation shows. */
@@ -63,4 +63,53 @@ export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): strin
 		throw new NodeOperationError(ctx.getNode(), `The "URL" field needs a full http(s) address, got "${url}"`, { itemIndex });
 	}
 	return url;
+}
+
+/** A field whose values come from a fixed set, as its description and its errors name it. */
+export interface ChoiceField {
+	displayName: string;
+	options: readonly INodePropertyOptions[];
+}
+
+/** The allowed values of a fixed-set field, for its description and its errors. */
+export function allowedValues(field: ChoiceField): string {
+	return field.options.map((option) => String(option.value)).join(', ');
+}
+
+export type ChoicesResult = { ok: true; values: string[] } | { ok: false; message: string };
+
+/**
+ * The values of a fixed-set field. An expression, or an AI agent through `$fromAI`, can put any
+ * value there, and a list may arrive as text ("a, b" or a JSON list): an unknown value is refused
+ * with the allowed ones, so the one who chose it can correct it.
+ */
+export function checkChoices(value: unknown, field: ChoiceField): ChoicesResult {
+	let values: unknown = value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		try {
+			values = text.startsWith('[') ? (JSON.parse(text) as unknown) : text.split(',');
+		} catch {
+			values = [text];
+		}
+	}
+	const list = (Array.isArray(values) ? values : [values]).map((entry) => (typeof entry === 'string' ? entry.trim() : entry));
+	const known = new Set(field.options.map((option) => option.value));
+	const unknown = list.filter((entry) => entry !== '' && !known.has(entry as string));
+	if (unknown.length > 0) {
+		return {
+			ok: false,
+			message: `The "${field.displayName}" field has values it does not take: ${unknown.map((entry) => JSON.stringify(entry)).join(', ')}. Use one of: ${allowedValues(field)}`,
+		};
+	}
+	return { ok: true, values: list.filter((entry): entry is string => entry !== '') };
+}
+
+/** As checkChoices for a field that takes exactly one value, throwing the error users see. */
+export function requireChoice(ctx: IExecuteFunctions, name: string, field: ChoiceField, itemIndex: number, fallback?: string): string {
+	const value: unknown = ctx.getNodeParameter(name, itemIndex, fallback);
+	const result = checkChoices(value, field);
+	if (result.ok && result.values.length === 1) return result.values[0];
+	const message = result.ok ? `The "${field.displayName}" field needs one value. Use one of: ${allowedValues(field)}` : result.message;
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
 import { sampleCustomFields } from '../fakes/airmeetFake';
+import { AIRMEET_TRIGGERS } from '../../nodes/Airmeet/triggers';
 import type { World } from './world';
 import { ACTION_NODE, TRIGGER_NODE, caught, errorText, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -264,8 +265,18 @@ describe('sample payload', () => {
 		expect(json(items).map((item) => item.email)).toEqual(['ada@example.com', 'grace@example.com']);
 	});
 
-	it('refuses an unknown trigger before any call', async () => {
+	it('refuses an unknown trigger before any call, listing the trigger IDs it takes', async () => {
 		await refusedBeforeAnyCall({ resource: 'samplePayload', operation: 'get', trigger: 'trigger.nope' }, /"Trigger" field/);
+		const error = await caught(run({ resource: 'samplePayload', operation: 'get', trigger: 'trigger.nope' }));
+		expect(error.message).toContain('"trigger.nope". Use one of: trigger.airmeet.created, trigger.airmeet.started,');
+		for (const trigger of AIRMEET_TRIGGERS) expect(error.message).toContain(trigger.id);
+	});
+
+	it('refuses a List For it does not take before any call, listing the ones it does', async () => {
+		const error = await caught(run({ resource: 'webhook', operation: 'getAll', scope: 'community', airmeetId: rl(event.uid) }));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('The "List For" field has values it does not take: "community". Use one of: event, session');
+		expect(world.fake.calls).toHaveLength(0);
 	});
 });
 
@@ -448,8 +459,10 @@ describe('pickers', () => {
 	const fieldPicker = (parameters: INodeParameters) =>
 		world.n8n.loadOptions(ACTION_NODE, { parameters, credentials: world.credentials }, 'getCustomFields');
 
-	it("lists the chosen event's custom fields: label (marked when required), fieldId, and a choice field's codes", async () => {
+	it("lists the chosen event's custom fields: label (marked when required), fieldId, type, and a choice field's codes", async () => {
 		seedCustomFields(event);
+		// Both shapes of `type`: an object whose fieldType is shown (the certified connector), and text shown as is.
+		expect(event.customFields.map((field) => field.type)).toEqual([expect.objectContaining({ fieldType: 'DROPDOWN' }), 'TEXT']);
 		expect(await fieldPicker({ resource: 'participant', operation: 'add', airmeetId: rl(event.uid, 'list') })).toEqual([
 			{ name: 'Company Size (required)', value: 'f-size', description: 'DROPDOWN field; Value is one of the codes: s (1-10), m (11-200)' },
 			{ name: 'Dietary Needs', value: 'f-diet', description: 'TEXT field' },

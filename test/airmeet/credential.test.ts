@@ -77,12 +77,14 @@ describe('credential test button', () => {
 		expect(fake.issuedTokens).toHaveLength(1);
 	});
 
-	it('explains revoked or wrong keys through its rules', async () => {
+	it('explains wrong keys (400, as Airmeet answers them) and revoked ones (403) through its rules', async () => {
 		const { status } = await pressTest(fake.accessKey, 'wrong');
-		const rule = credentialType.test.rules?.find((candidate) => candidate.properties.value === status);
-		expect(status).toBe(403);
-		expect(rule?.properties.message).toMatch(/wrong or have been revoked/);
-		expect(credentialType.test.rules?.map((candidate) => candidate.properties.value)).toEqual(expect.arrayContaining([401, 403]));
+		const ruleFor = (value: number) => credentialType.test.rules?.find((candidate) => candidate.properties.value === value);
+		expect(status).toBe(400);
+		expect(ruleFor(status)?.properties.message).toMatch(/access key and secret key in the Airmeet credential were not accepted/);
+		fake.revoked = true;
+		expect((await pressTest(fake.accessKey, fake.secretKey)).status).toBe(403);
+		expect(ruleFor(403)?.properties.message).toMatch(/may have been revoked/);
 	});
 });
 

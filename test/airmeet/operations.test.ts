@@ -6,7 +6,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
-import { FAKE_REPORT_PAGE } from '../fakes/airmeetFake';
+import { FAKE_POLLS_PAGE, FAKE_REPORT_PAGE } from '../fakes/airmeetFake';
 import type { World } from './world';
 import { ACTION_NODE, caught, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -44,7 +44,6 @@ describe('event lists answered in one call', () => {
 	it.each([
 		['getCustomFields', 'customFields', '/custom-fields'],
 		['getTracks', 'tracks', '/tracks'],
-		['getPolls', 'polls', '/polls'],
 		['getQuestions', 'questions', '/questions'],
 	] as const)('%s lists what Airmeet answers', async (operation, key, path) => {
 		event[key].push({ id: 'a', label: 'First' }, { id: 'b', label: 'Second' });
@@ -53,18 +52,21 @@ describe('event lists answered in one call', () => {
 		expect(calls(path).map((call) => call.path)).toEqual([`/airmeet/${event.uid}${path}`]);
 	});
 
-	it('getBooths lists the booths, and the booth picker offers them', async () => {
-		const booth = world.fake.seedBooth(event, { name: 'Sponsor A' });
-		expect(await run({ resource: 'event', operation: 'getBooths', airmeetId: rl(event.uid) })).toEqual([
-			{ boothId: booth.boothId, name: 'Sponsor A' },
-		]);
+	it('getBooths lists the booths, and the booth picker offers them with their layout type', async () => {
+		const booth = world.fake.seedBooth(event, { name: 'Sponsor A', layoutType: 'GRID' });
+		world.fake.seedBooth(event, { name: 'Lounge', layoutType: 'DEFAULT' });
+		expect((await run({ resource: 'event', operation: 'getBooths', airmeetId: rl(event.uid) }))[0]).toEqual({
+			boothId: booth.boothId,
+			name: 'Sponsor A',
+			layoutType: 'GRID',
+		});
 		const { results } = await world.n8n.listSearch(
 			ACTION_NODE,
 			{ parameters: { airmeetId: rl(event.uid) }, credentials: world.credentials },
 			'searchBooths',
 			'spon',
 		);
-		expect(results).toEqual([{ name: 'Sponsor A', value: booth.boothId }]);
+		expect(results).toEqual([{ name: 'Sponsor A (GRID)', value: booth.boothId }]);
 	});
 
 	it('an unknown event is Airmeet\'s 404, an event of another community its 401', async () => {
@@ -85,18 +87,54 @@ describe('event lists answered in one call', () => {
 	});
 });
 
+describe('poll answers', () => {
+	const pollCalls = () => calls('/polls').map((call) => Object.fromEntries(call.query));
+
+	it('Return All follows the cursor to the last page: 60 respondents in exactly 2 calls of 50', async () => {
+		world.fake.seedPollAnswers(event, 60);
+		const items = await run({ resource: 'event', operation: 'getPolls', airmeetId: rl(event.uid), returnAll: true });
+		expect(items).toHaveLength(60);
+		expect(items[59]).toEqual({
+			name: 'Respondent 60',
+			email: 'respondent60@example.com',
+			polls: [{ question: 'Ready?', answer: 'No', time_stamp: '2026-12-01T10:30:00.000Z' }],
+		});
+		expect(pollCalls()).toEqual([{ size: '50' }, { size: '50', after: '50' }]);
+	});
+
+	it('Limit 10 gives 10 respondents in one call', async () => {
+		world.fake.seedPollAnswers(event, 60);
+		const items = await run({ resource: 'event', operation: 'getPolls', airmeetId: rl(event.uid), returnAll: false, limit: 10 });
+		expect(items.map((item) => item.email)).toEqual(Array.from({ length: 10 }, (_, i) => `respondent${i + 1}@example.com`));
+		expect(pollCalls()).toEqual([{ size: '10' }]);
+	});
+
+	it('the fake refuses a page above 50, as the sources cap it', async () => {
+		world.fake.seedPollAnswers(event, 1);
+		await run({ resource: 'event', operation: 'getPolls', airmeetId: rl(event.uid), returnAll: true });
+		const headers = { 'X-Airmeet-Access-Token': world.fake.issuedTokens[0] };
+		const ask = async (size: number) => (await fetch(`${world.fake.baseUrl}/airmeet/${event.uid}/polls?size=${size}`, { headers })).status;
+		expect([await ask(FAKE_POLLS_PAGE), await ask(FAKE_POLLS_PAGE + 1)]).toEqual([200, 400]);
+	});
+});
+
 describe('recordings', () => {
-	it('asks for the given sessions, or for every session of the event', async () => {
+	it('asks for the given sessions, or for every session of the event without naming them', async () => {
 		const other = world.fake.seedSession(event, { name: 'Workshop' });
 		event.recordings[session.sessionid] = [{ sessionId: session.sessionid, link: 'https://rec.example.com/1' }];
 		event.recordings[other.sessionid] = [{ sessionId: other.sessionid, link: 'https://rec.example.com/2' }];
-		const one = await run({ resource: 'event', operation: 'getRecordings', airmeetId: rl(event.uid), sessionIds: ` ${other.sessionid} ` });
-		expect(one.map((item) => item.link)).toEqual(['https://rec.example.com/2']);
-		const all = await run({ resource: 'event', operation: 'getRecordings', airmeetId: rl(event.uid), sessionIds: '' });
-		expect(all).toHaveLength(2);
-		expect(calls('/session-recordings').map((call) => call.query.get('sessionIds'))).toEqual([
-			other.sessionid,
-			`${session.sessionid},${other.sessionid}`,
+		const run1 = (sessionIds: string) => run({ resource: 'event', operation: 'getRecordings', airmeetId: rl(event.uid), sessionIds });
+		expect((await run1(` ${other.sessionid} `)).map((item) => item.link)).toEqual(['https://rec.example.com/2']);
+		expect((await run1(`${session.sessionid}, ${other.sessionid}`)).map((item) => item.link)).toEqual([
+			'https://rec.example.com/1',
+			'https://rec.example.com/2',
+		]);
+		expect((await run1('')).map((item) => item.link)).toEqual(['https://rec.example.com/1', 'https://rec.example.com/2']);
+		// All sessions: one call with no query at all (no session listing first, no sessionIds).
+		expect(world.fake.calls.filter((call) => call.path !== '/auth').map((call) => `${call.path}?${call.query.toString()}`)).toEqual([
+			`/airmeet/${event.uid}/session-recordings?sessionIds=${other.sessionid}`,
+			`/airmeet/${event.uid}/session-recordings?sessionIds=${session.sessionid}%2C${other.sessionid}`,
+			`/airmeet/${event.uid}/session-recordings?`,
 		]);
 	});
 
@@ -199,6 +237,15 @@ describe('event writes', () => {
 		endTime: '2026-12-01T12:00:00',
 		timezone: 'Europe/Berlin',
 		...extra,
+	});
+
+	it('refuses an Access it does not take before any call, listing the ones it does', async () => {
+		const error = await caught(run(create({ additionalFields: { access: 'PUBLIC' } })));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'The "Access" field has values it does not take: "PUBLIC". Use one of: INVITED_ONLY, WITH_VERIFIED_EMAIL, WITHOUT_VERIFIED_EMAIL',
+		);
+		expect(world.fake.calls).toHaveLength(0);
 	});
 
 	it('creates an event, reading times without an offset in its time zone', async () => {

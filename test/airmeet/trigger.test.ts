@@ -516,7 +516,7 @@ describe('access token', () => {
 		world.fake.revoked = true;
 		const error = await caught(listEvents());
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(/access key and secret key are wrong or have been revoked/);
+		expect(error.message).toMatch(/\(HTTP 403\): the access key and secret key in the Airmeet credential were refused: they may have been revoked/);
 		expect((error as NodeApiError).description).toMatch(/new key pair/);
 		expect(world.fake.count({ path: '/airmeets' })).toBe(0);
 		expectNoSecrets(world, errorText(error));

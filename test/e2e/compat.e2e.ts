@@ -50,6 +50,19 @@ afterAll(async () => {
 	await Promise.all([simplyMeet?.stop(), airmeet?.stop()]);
 });
 
+test("the SimplyMeet credential's Test button: OK against the API, and a web page at the base URL says to switch hosts", async () => {
+	expect((await n8n.testCredential(simplyMeetCredential)).status).toBe('OK');
+	simplyMeet.websiteStatus = 200;
+	try {
+		expect(await n8n.testCredential(simplyMeetCredential)).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('SimplyMeet\'s API is at https://secure.simplymeet.me/api') as string,
+		});
+	} finally {
+		simplyMeet.websiteStatus = undefined;
+	}
+});
+
 describe('the SimplyMeet trigger, published, delivered to and unpublished', () => {
 	let workflowId: string;
 	let url: string;

@@ -19,8 +19,11 @@ export interface ExampleInfo {
 	file: string;
 	/** The node a run starts from: the trigger, or the manual trigger of the action example. */
 	startNode: string;
-	/** Trigger examples are published; the action example is run by hand. */
-	kind: 'trigger' | 'manual';
+	/**
+	 * Trigger examples are published; the action example is run by hand; the agent example needs an
+	 * OpenAI credential of the user's before it can be published.
+	 */
+	kind: 'trigger' | 'manual' | 'agent';
 }
 
 export const EXAMPLES = {
@@ -29,6 +32,7 @@ export const EXAMPLES = {
 	airmeetSession: { file: 'airmeet-session-attendance.json', startNode: 'Airmeet Trigger', kind: 'trigger' },
 	airmeetCommunity: { file: 'airmeet-event-created.json', startNode: 'Airmeet Trigger', kind: 'trigger' },
 	actions: { file: 'simplymeet-airmeet-actions.json', startNode: 'When clicking ‘Execute workflow’', kind: 'manual' },
+	agent: { file: 'ai-agent-tools.json', startNode: 'Question', kind: 'agent' },
 } as const satisfies Record<string, ExampleInfo>;
 
 export type ExampleKey = keyof typeof EXAMPLES;
@@ -119,7 +123,7 @@ export function prepareExample(
 	}
 	const start = nodeNamed(workflow, info.startNode);
 	if (options.startNodeParameters) start.parameters = { ...start.parameters, ...options.startNodeParameters };
-	if (info.kind === 'manual') return { workflow, startNode: info.startNode };
+	if (info.kind !== 'trigger') return { workflow, startNode: info.startNode };
 	if (options.webhookId) start.webhookId = options.webhookId;
 	if (!start.webhookId) throw new Error(`example ${info.file}: the trigger has no fixed webhookId`);
 	return { workflow, startNode: info.startNode, webhookId: start.webhookId, webhookPath: `${start.webhookId}/${TRIGGER_PATH}` };

@@ -76,10 +76,48 @@ test("the credential's Test button: OK with the right key, SimplyMeet's refusal 
 		status: 'Error',
 		message: 'SimplyMeet rejected the API key: copy it again from Integrations in SimplyMeet',
 	});
-	expect(await n8n.testCredential(credential, { baseUrl: `${new URL(fake.baseUrl).origin}/not-the-api` })).toEqual({
+	const switchHost = {
 		status: 'Error',
-		message: 'No SimplyMeet API at this base URL: check the Base URL field',
-	});
+		message:
+			"No SimplyMeet API answers at this Base URL: SimplyMeet's API is at https://secure.simplymeet.me/api (https://app.simplymeet.me/api is its 2021 address); put that in the Base URL field",
+	};
+	expect(await n8n.testCredential(credential, { baseUrl: `${new URL(fake.baseUrl).origin}/not-the-api` })).toEqual(switchHost);
+	// A host that answers with a web page, as the 2021 host may now: a 200 that is not the API.
+	fake.websiteStatus = 200;
+	try {
+		expect(await n8n.testCredential(credential)).toEqual(switchHost);
+	} finally {
+		fake.websiteStatus = undefined;
+	}
+});
+
+test('a server that refuses any page size, deliveries signed in each encoding, a hook for one event', async () => {
+	fake.limitPolicy = 'refuseAny';
+	try {
+		const { id, url } = await createTriggerWorkflow('SimplyMeet first contact', ['meetingRescheduled']);
+		// Without `limit`, the fake gives SimplyMeet's default pages of 10.
+		const pages = Math.max(1, Math.ceil(fake.hooks.length / 10));
+		const listsBefore = fake.count({ method: 'GET', path: '/webhooks' });
+		expect(await publish(id)).toBe('published');
+		const lists = fake.calls.filter((call) => call.method === 'GET' && call.path === '/webhooks').slice(listsBefore);
+		expect(lists.map((call) => call.query.get('limit'))).toEqual(['50', ...Array<null>(pages).fill(null)]);
+		expect(fake.hooksFor(url)).toHaveLength(1);
+
+		const meetings = (['base64', 'base64OfHex', 'hex'] as const).map((encoding) => ({ encoding, meeting: sampleMeeting('meetingScheduled') }));
+		for (const { encoding, meeting } of meetings) {
+			expect((await fake.deliver('meetingRescheduled', { url, meeting, encoding })).map((result) => result.status)).toEqual([200]);
+		}
+		const executions = await n8n.waitForExecutions(id, meetings.length);
+		expect(executions.map((execution) => execution.status)).toEqual(meetings.map(() => 'success'));
+		const items = executions.map((execution) => nodeItems(execution, 'SimplyMeet Trigger')[0]);
+		expect(items.map((item) => item.event)).toEqual(meetings.map(() => 'meetingRescheduled'));
+		expect(items.map((item) => item.uuid).sort()).toEqual(meetings.map(({ meeting }) => meeting.uuid).sort());
+
+		expect(await unpublish(id)).toBe('not_published');
+		expect(fake.hooksFor(url)).toEqual([]);
+	} finally {
+		fake.limitPolicy = 'cap';
+	}
 });
 
 describe('the SimplyMeet example workflow, published', () => {

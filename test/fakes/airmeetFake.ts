@@ -38,6 +38,8 @@ export interface FakeSession {
 export interface FakeBooth {
 	boothId: string;
 	name: string;
+	/** The certified connector lists it for each booth, without its values: these are made up. */
+	layoutType: string;
 	/** Who visited (served only once the event is FINISHED). */
 	attendees: Json[];
 }
@@ -116,14 +118,18 @@ export interface AirmeetFakeOptions {
 	registerAnswer?: 'envelope' | 'flat';
 }
 
-/** Two custom registration fields in the shape Airmeet answers them: a required choice, and a text. */
+/**
+ * Two custom registration fields in the shapes Airmeet answers them: a required choice whose `type`
+ * is `{fieldType, inputType, mappedFrom}` (the certified connector; the values are made up), and a
+ * text whose `type` is text.
+ */
 export function sampleCustomFields(): Json[] {
 	return [
 		{
 			label: 'Company Size',
 			name: 'company_size',
 			fieldId: 'f-size',
-			type: 'DROPDOWN',
+			type: { fieldType: 'DROPDOWN', inputType: 'SELECT', mappedFrom: 'CUSTOM' },
 			isRequired: true,
 			options: [
 				{ code: 's', displayValue: '1-10' },
@@ -136,6 +142,9 @@ export function sampleCustomFields(): Json[] {
 
 /** Airmeet serves its reports 50 entries a page, whatever size is asked for. */
 export const FAKE_REPORT_PAGE = 50;
+
+/** The largest page of poll answers: 50 (Parsons, after Airmeet's API pages); a larger `size` is refused. */
+export const FAKE_POLLS_PAGE = 50;
 
 const KEY_PAIR_ROUTES = [
 	'/platform-integration/v1/webhook-register',
@@ -236,7 +245,7 @@ export class AirmeetFake extends FakeService {
 	/** How many times each report (by path) was asked for so far: the first `preparingCalls` answer "preparing". */
 	private readonly reportCalls = new Map<string, number>();
 
-	/** Revoked keys answer 403 on /auth (and are refused by key-pair calls). */
+	/** Revoked keys answer 403 on /auth (and are refused by key-pair calls); wrong keys answer 400 there. */
 	revoked = false;
 
 	/** Every token /auth handed out, in order (to prove none leaks). */
@@ -323,7 +332,13 @@ export class AirmeetFake extends FakeService {
 	}
 
 	seedBooth(event: FakeAirmeetEvent, overrides: Partial<FakeBooth> = {}): FakeBooth {
-		const booth: FakeBooth = { boothId: randomUUID(), name: `Booth ${event.booths.length + 1}`, attendees: [], ...overrides };
+		const booth: FakeBooth = {
+			boothId: randomUUID(),
+			name: `Booth ${event.booths.length + 1}`,
+			layoutType: 'DEFAULT',
+			attendees: [],
+			...overrides,
+		};
 		event.booths.push(booth);
 		return booth;
 	}
@@ -333,6 +348,18 @@ export class AirmeetFake extends FakeService {
 		for (let i = 0; i < count; i++) {
 			const n = list.length + 1;
 			list.push({ email: `attendee${n}@example.com`, name: `Attendee ${n}`, timeSpent: n % 90, ...extra });
+		}
+	}
+
+	/** `count` poll respondents, numbered on, each as Airmeet lists them: who, and their answers. */
+	seedPollAnswers(event: FakeAirmeetEvent, count: number): void {
+		for (let i = 0; i < count; i++) {
+			const n = event.polls.length + 1;
+			event.polls.push({
+				name: `Respondent ${n}`,
+				email: `respondent${n}@example.com`,
+				polls: [{ question: 'Ready?', answer: n % 2 ? 'Yes' : 'No', time_stamp: '2026-12-01T10:30:00.000Z' }],
+			});
 		}
 	}
 
@@ -464,7 +491,7 @@ export class AirmeetFake extends FakeService {
 		if (rest === 'custom-fields' && get) return { status: 200, body: { customFields: event.customFields } };
 		if (rest === 'tracks' && get) return { status: 200, body: { tracks: event.tracks } };
 		if (rest === 'booths' && get) return { status: 200, body: { booths: event.booths.map((booth) => omit(booth, 'attendees')) } };
-		if (rest === 'polls' && get) return { status: 200, body: { data: event.polls } };
+		if (rest === 'polls' && get) return this.polls(call, event);
 		if (rest === 'questions' && get) return { status: 200, body: { data: event.questions } };
 		if (rest === 'session-recordings' && get) return this.recordings(call, event);
 		if (rest === 'status' && post) return this.setStatus(call, event);
@@ -498,6 +525,15 @@ export class AirmeetFake extends FakeService {
 		return this.cursorList(call, entries, FAKE_REPORT_PAGE);
 	}
 
+	/** Poll answers, paged like the reports (Parsons' fetch_poll_responses) but never "preparing". */
+	private polls(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const size = Number(call.query.get('size') ?? FAKE_POLLS_PAGE);
+		if (size > FAKE_POLLS_PAGE) {
+			return { status: 400, body: { statusCode: 400, statusMessage: `size must be at most ${FAKE_POLLS_PAGE}` } };
+		}
+		return this.cursorList(call, event.polls, FAKE_POLLS_PAGE);
+	}
+
 	/** Cursor paging as `/airmeets` does it: `after` is the offset of the next page. */
 	private cursorList(call: RecordedCall, entries: Json[], maxPage: number): FakeAnswer {
 		const size = Math.min(maxPage, Math.max(1, Number(call.query.get('size') ?? maxPage) || maxPage));
@@ -521,8 +557,10 @@ export class AirmeetFake extends FakeService {
 	}
 
 	private recordings(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		// Without sessionIds: every session's recordings (Parsons' download_session_recordings).
+		if (!call.query.has('sessionIds')) return { status: 200, body: { recordings: Object.values(event.recordings).flat() } };
 		const ids = (call.query.get('sessionIds') ?? '').split(',').filter((id) => id !== '');
-		if (ids.length === 0) return { status: 400, body: { statusCode: 400, statusMessage: 'sessionIds is required' } };
+		if (ids.length === 0) return { status: 400, body: { statusCode: 400, statusMessage: 'sessionIds is empty' } };
 		const unknown = ids.find((id) => !event.sessions.some((session) => session.sessionid === id));
 		if (unknown) return { status: 404, body: { message: `Session ${unknown} not found` } };
 		return { status: 200, body: { recordings: ids.flatMap((id) => event.recordings[id] ?? []) } };
@@ -600,8 +638,10 @@ export class AirmeetFake extends FakeService {
 	private auth(call: RecordedCall): FakeAnswer {
 		const access = header(call, 'X-Airmeet-Access-Key');
 		const secret = header(call, 'X-Airmeet-Secret-Key');
-		if (this.revoked || access !== this.accessKey || secret !== this.secretKey) {
-			return { status: 403, body: { success: false, message: 'Forbidden' } };
+		// Airmeet's API pages and Parsons: 403 for revoked keys, 400 for missing or wrong ones.
+		if (this.revoked) return { status: 403, body: { success: false, message: 'Access keys have been revoked' } };
+		if (access !== this.accessKey || secret !== this.secretKey) {
+			return { status: 400, body: { success: false, message: 'Missing or incorrect header values' } };
 		}
 		const token = `am-token-${randomUUID()}`;
 		this.issuedTokens.push(token);
@@ -616,9 +656,9 @@ export class AirmeetFake extends FakeService {
 		if (access === undefined && header(call, 'X-Airmeet-Access-Token') !== undefined) {
 			return statusBody(401, 'This call takes x-access-key and x-secret-key, not a token');
 		}
-		if (this.revoked || access !== this.accessKey || secret !== this.secretKey) {
-			return statusBody(401, 'Invalid access key or secret key');
-		}
+		// No source documents how these calls refuse keys: 401, and 403 for revoked ones as on /auth.
+		if (this.revoked) return statusBody(403, 'Access keys have been revoked');
+		if (access !== this.accessKey || secret !== this.secretKey) return statusBody(401, 'Invalid access key or secret key');
 		return undefined;
 	}
 

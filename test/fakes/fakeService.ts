@@ -18,6 +18,8 @@ export interface FakeAnswer {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Sent as it is, as an HTML page, instead of `body` as JSON (a web server that is not the API). */
+	html?: string;
 }
 
 /** A fault to inject instead of (or before) the normal answer. */
@@ -225,6 +227,10 @@ export abstract class FakeService {
 
 	private send(res: ServerResponse, answer: FakeAnswer): void {
 		const headers = answer.headers ?? {};
+		if (answer.html !== undefined) {
+			res.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(answer.html);
+			return;
+		}
 		if (answer.body === undefined) {
 			res.writeHead(answer.status, headers).end();
 			return;

@@ -8,9 +8,32 @@ import { FakeService, postJson } from './fakeService';
  * body with the hook's secret. Kept apart from nodes/SimplyMeet/signature.ts on purpose: the tests
  * sign as the service does, not with the code they check.
  */
-export function simplyMeetSignature(secret: string, rawBody: string): string {
-	return createHmac('sha256', secret).update(rawBody).digest('base64');
+export function simplyMeetSignature(secret: string, rawBody: string, encoding: SignatureEncoding = 'base64'): string {
+	const hmac = createHmac('sha256', secret).update(rawBody);
+	if (encoding === 'hex') return hmac.digest('hex');
+	if (encoding === 'base64OfHex') return Buffer.from(hmac.digest('hex')).toString('base64');
+	return hmac.digest('base64');
 }
+
+/**
+ * How the signature header may encode the HMAC: SimplyMeet's text says base64 of the HMAC, its
+ * unreadable PHP sample may encode PHP's hex output (base64 of the hex digest), or send hex as is.
+ */
+export const SIGNATURE_ENCODINGS = ['base64', 'base64OfHex', 'hex'] as const;
+
+export type SignatureEncoding = (typeof SIGNATURE_ENCODINGS)[number];
+
+function isSignatureEncoding(value: unknown): value is SignatureEncoding {
+	return SIGNATURE_ENCODINGS.some((encoding) => encoding === value);
+}
+
+/**
+ * How the fake treats `limit` on list calls. `cap`: honours up to maxPageSize and silently gives no
+ * more; `{refuseAbove: n}`: refuses a larger one with 422, as a server with a hard maximum would;
+ * `refuseAny`: refuses the parameter itself with 422. Without `limit` it gives 10 a page, the
+ * documented default.
+ */
+export type LimitPolicy = 'cap' | 'refuseAny' | { refuseAbove: number };
 
 export const SIMPLYMEET_EVENTS = ['meetingScheduled', 'meetingCancelled', 'meetingRescheduled'];
 
@@ -29,6 +52,12 @@ export interface SimplyMeetFakeOptions {
 	/** Whether the host offers meeting types and single-use links (unconfirmed on today's host): 404 otherwise. */
 	offersMeetingTypes?: boolean;
 }
+
+/** The page SimplyMeet's 2021 host might serve where the API was: a web page, not JSON. */
+const WEBSITE_PAGE = '<!DOCTYPE html><html><head><title>SimplyMeet.me</title></head><body><div id="app"></div></body></html>';
+
+/** The page size SimplyMeet documents when no `limit` is given. */
+const DEFAULT_PAGE_SIZE = 10;
 
 export interface FakeMeetingType {
 	uuid: string;
@@ -84,6 +113,14 @@ export class SimplyMeetFake extends FakeService {
 
 	offersMeetingTypes: boolean;
 
+	limitPolicy: LimitPolicy = 'cap';
+
+	/**
+	 * When set, every API call is answered with a web page of this status, as a host that no longer
+	 * (or never did) serve the API would answer.
+	 */
+	websiteStatus?: number;
+
 	readonly meetingTypes: FakeMeetingType[] = [];
 
 	/** Every single-use link made, with its meeting type. */
@@ -127,7 +164,12 @@ export class SimplyMeetFake extends FakeService {
 	}
 
 	protected handle(call: RecordedCall): FakeAnswer {
+		if (this.websiteStatus !== undefined) return { status: this.websiteStatus, html: WEBSITE_PAGE };
 		if (call.headers['x-api-key'] !== this.apiKey) return problem(401, 'Invalid API key.');
+		// SimplyMeet's pages mark the header required on every call, reads and deletes included.
+		if (!String(call.headers['content-type'] ?? '').startsWith('application/json')) {
+			return problem(415, 'The request must have the header Content-Type: application/json.');
+		}
 		if (call.path === '/webhooks' && call.method === 'GET') return this.page(call, '/webhooks', this.hooks);
 		if (this.offersMeetingTypes) {
 			if (call.path === '/users/me/meeting-types' && call.method === 'GET') {
@@ -167,11 +209,18 @@ export class SimplyMeetFake extends FakeService {
 	/** Paging as SimplyMeet documents it for webhooks (`page`, `limit`, `pages`, `_embedded.items`, `_links`). */
 	private page(call: RecordedCall, path: string, all: unknown[]): FakeAnswer {
 		const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1);
-		const limit = Math.min(this.maxPageSize, Math.max(1, Number(call.query.get('limit') ?? 10) || 10));
+		const asked = call.query.get('limit');
+		if (asked !== null && this.limitPolicy === 'refuseAny') {
+			return problem(422, 'Invalid arguments', { limit: ['This parameter is not accepted.'] });
+		}
+		if (asked !== null && typeof this.limitPolicy === 'object' && Number(asked) > this.limitPolicy.refuseAbove) {
+			return problem(422, 'Invalid arguments', { limit: [`This value should be less than or equal to ${this.limitPolicy.refuseAbove}.`] });
+		}
+		const limit = Math.min(this.maxPageSize, Math.max(1, Number(asked ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
 		const total = all.length;
 		const pages = Math.max(1, Math.ceil(total / limit));
 		const items = all.slice((page - 1) * limit, page * limit);
-		const link = (p: number) => ({ href: `/api${path}?page=${p}&limit=${limit}` });
+		const link = (p: number) => ({ href: `/api${path}?page=${p}${asked === null ? '' : `&limit=${limit}`}` });
 		const links: Record<string, { href: string }> = { self: link(page), first: link(1), last: link(pages) };
 		if (page < pages) links.next = link(page + 1);
 		return { status: 200, body: { page, limit, pages, total, _embedded: { items }, _links: links } };
@@ -202,8 +251,8 @@ export class SimplyMeetFake extends FakeService {
 
 	/**
 	 * Control routes (see CONTROL_PREFIX): `GET /hooks` lists the registered hooks (secrets left
-	 * out), `POST /deliver {event, shape?}` delivers a sample meeting to every hook subscribed to
-	 * `event` and answers with where it went and what came back.
+	 * out), `POST /deliver {event, shape?, encoding?}` delivers a sample meeting to every hook
+	 * subscribed to `event` and answers with where it went and what came back.
 	 */
 	protected override async control(call: RecordedCall): Promise<FakeAnswer> {
 		if (call.path === '/hooks' && call.method === 'GET') {
@@ -213,24 +262,28 @@ export class SimplyMeetFake extends FakeService {
 			};
 		}
 		if (call.path === '/deliver' && call.method === 'POST') {
-			const body = (call.body ?? {}) as { event?: unknown; shape?: unknown };
+			const body = (call.body ?? {}) as { event?: unknown; shape?: unknown; encoding?: unknown };
 			const event = String(body.event ?? '');
 			if (!SIMPLYMEET_EVENTS.includes(event)) {
 				return problem(400, `Unknown event "${event}": one of ${SIMPLYMEET_EVENTS.join(', ')}`);
 			}
+			if (body.encoding !== undefined && !isSignatureEncoding(body.encoding)) {
+				return problem(400, `Unknown encoding: one of ${SIGNATURE_ENCODINGS.join(', ')}`);
+			}
 			const shape = body.shape === 'flat' ? 'flat' : 'wrapped';
-			return { status: 200, body: { event, deliveries: await this.deliver(event, { shape }) } };
+			return { status: 200, body: { event, deliveries: await this.deliver(event, { shape, encoding: body.encoding }) } };
 		}
 		return problem(404, `No control route ${call.method} ${call.path}`);
 	}
 
 	/**
 	 * Delivers an event to every hook subscribed to it, signed with the hook's secret, as SimplyMeet
-	 * does. `shape` picks the documented `{data: meeting}` or the flat shape seen in the wild.
+	 * does. `shape` picks the documented `{data: meeting}` or the flat shape seen in the wild;
+	 * `encoding` how the signature is written (documented base64 by default).
 	 */
 	async deliver(
 		event: string,
-		options: { meeting?: Record<string, unknown>; shape?: 'wrapped' | 'flat'; url?: string } = {},
+		options: { meeting?: Record<string, unknown>; shape?: 'wrapped' | 'flat'; url?: string; encoding?: SignatureEncoding } = {},
 	): Promise<Array<{ url: string; status: number; body: string }>> {
 		const meeting = options.meeting ?? sampleMeeting(event);
 		const raw = JSON.stringify(options.shape === 'flat' ? meeting : { data: meeting });
@@ -240,7 +293,7 @@ export class SimplyMeetFake extends FakeService {
 		const results = [];
 		for (const hook of targets) {
 			const headers: Record<string, string> = { 'user-agent': 'SimplyMeet.me' };
-			if (hook.secret) headers['webhook-signature'] = simplyMeetSignature(hook.secret, raw);
+			if (hook.secret) headers['webhook-signature'] = simplyMeetSignature(hook.secret, raw, options.encoding);
 			results.push({ url: hook.url, ...(await postJson(hook.url, raw, headers)) });
 		}
 		return results;

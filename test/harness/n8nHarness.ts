@@ -54,6 +54,16 @@ function resolveCredentialTemplate(value: unknown, credentials: ICredentialDataD
 	return template;
 }
 
+/** The value at a dotted path, as lodash's `get` (which n8n's credential tester uses) reads it. */
+function valueAt(value: unknown, path: string): unknown {
+	let current = value;
+	for (const key of path.split('.')) {
+		if (typeof current !== 'object' || current === null) return undefined;
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current;
+}
+
 /** A plain HTTP helper with n8n's option names, for preAuthentication and credential tests. */
 export async function sendWithAxios(options: IHttpRequestOptions): Promise<IDataObject> {
 	const response = await axios.request({
@@ -430,17 +440,27 @@ export class TestN8n {
 			json: true,
 		});
 		let status: number;
+		let body: unknown;
 		try {
-			status = Number((await sendWithAxios({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true })).statusCode);
+			const response = await sendWithAxios({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true });
+			status = Number(response.statusCode);
+			body = response.body;
 		} catch (error) {
 			return { status: 'Error', message: (error as Error).message };
 		}
+		const failed = status < 200 || status > 299;
 		for (const rule of type.test.rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === status) {
+			if (failed && rule.type === 'responseCode' && rule.properties.value === status) {
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
-		if (status < 200 || status > 299) return { status: 'Error', message: `Received HTTP status code: ${status}` };
+		if (failed) return { status: 'Error', message: `Received HTTP status code: ${status}` };
+		// As n8n's tester: a body rule fails a 2xx whose `key` (a dotted path) holds `value`.
+		for (const rule of type.test.rules ?? []) {
+			if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
 		return { status: 'OK', message: 'Connection tested successfully' };
 	}
 

@@ -71,6 +71,26 @@ describe('webhook: create', () => {
 		expect(fake.calls).toHaveLength(0);
 	});
 
+	it('takes the events as text too, the way an expression or an AI agent gives them', async () => {
+		await run({ operation: 'create', url: 'https://example.com/text', events: 'meetingScheduled, meetingCancelled' });
+		await run({ operation: 'create', url: 'https://example.com/json', events: '["meetingRescheduled"]' });
+		expect(fake.hooks.map((hook) => [hook.url, hook.events])).toEqual([
+			['https://example.com/text', ['meetingCancelled', 'meetingScheduled']],
+			['https://example.com/json', ['meetingRescheduled']],
+		]);
+	});
+
+	it('refuses unknown events before any call, listing the ones it takes', async () => {
+		const error = await run({ operation: 'create', url: 'https://example.com/x', events: 'meetingScheduled, meetingBooked' }).catch(
+			(e: Error) => e,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as Error).message).toBe(
+			'The "Events" field has values it does not take: "meetingBooked". Use one of: meetingCancelled, meetingRescheduled, meetingScheduled',
+		);
+		expect(fake.calls).toHaveLength(0);
+	});
+
 	it('refuses an empty event list before any call', async () => {
 		const error = await run({ operation: 'create', url: 'https://example.com/x', events: [] }).catch((e: Error) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -137,10 +157,18 @@ describe('webhook picker', () => {
 });
 
 describe('credential test', () => {
-	it('passes with a valid key, asking for the smallest page', async () => {
+	it('passes with a valid key, in one call that names no page size (a server may refuse one)', async () => {
 		const result = await n8n.testCredential('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
 		expect(result.status).toBe('OK');
-		expect(fake.calls[0].query.get('limit')).toBe('1');
+		expect(fake.calls).toHaveLength(1);
+		expect(fake.calls[0].query.get('page')).toBe('1');
+		expect(fake.calls[0].query.has('limit')).toBe(false);
+	});
+
+	it('passes against a server that refuses any page size', async () => {
+		fake.limitPolicy = 'refuseAny';
+		const result = await n8n.testCredential('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+		expect(result.status).toBe('OK');
 	});
 
 	it('reports a bad key clearly', async () => {
@@ -148,8 +176,29 @@ describe('credential test', () => {
 		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('rejected the API key') });
 	});
 
-	it('reports a wrong base URL clearly', async () => {
+	const switchHost =
+		"No SimplyMeet API answers at this Base URL: SimplyMeet's API is at https://secure.simplymeet.me/api (https://app.simplymeet.me/api is its 2021 address); put that in the Base URL field";
+
+	it('reports a wrong base URL clearly, naming the current host', async () => {
 		const result = await n8n.testCredential('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl.replace('/api', '/nothing') });
-		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('Base URL') });
+		expect(result).toEqual({ status: 'Error', message: switchHost });
+	});
+
+	it.each([200, 404, 410])('a host that answers %i with a web page is not the API: says to switch to the current host', async (status) => {
+		fake.websiteStatus = status;
+		const result = await n8n.testCredential('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+		expect(result).toEqual({ status: 'Error', message: switchHost });
+		expect(fake.calls).toHaveLength(1);
+	});
+
+	it('JSON that is not a SimplyMeet list is not the API either', async () => {
+		fake.inject({ method: 'GET' }, { kind: 'status', status: 200, body: { status: 'ok' } });
+		const result = await n8n.testCredential('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+		expect(result).toEqual({ status: 'Error', message: switchHost });
+	});
+
+	it('sends Content-Type: application/json, which SimplyMeet requires on every call', async () => {
+		await n8n.testCredential('simplyMeetApi', { apiKey: fake.apiKey, baseUrl: fake.baseUrl });
+		expect(fake.calls[0].headers['content-type']).toMatch(/^application\/json/);
 	});
 });

@@ -2,7 +2,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { caught, rl } from '../harness/errors';
+import { caught, errorText, rl } from '../harness/errors';
 import { useSimplyMeetWorld } from './world';
 
 const world = useSimplyMeetWorld();
@@ -74,6 +74,40 @@ describe('single-use link', () => {
 		expect(items.map((item) => item.url)).toEqual(world.fake.links.map((link) => link.url));
 		expect(items).toHaveLength(5);
 		expect(world.fake.calls.map((call) => call.path)).toEqual(['/single-use-link-list']);
+	});
+
+	it.each([
+		['a list', (links: unknown[]) => links],
+		['items', (links: unknown[]) => ({ items: links })],
+		['links', (links: unknown[]) => ({ links })],
+		['data', (links: unknown[]) => ({ data: links, total: links.length })],
+	])('reads several links from %s', async (_, shape) => {
+		const type = world.fake.seedMeetingType();
+		const links = [{ code: 'a1', url: 'https://simplymeet.me/s/a1' }, { code: 'b2', url: 'https://simplymeet.me/s/b2' }];
+		world.fake.inject({ path: '/single-use-link-list' }, { kind: 'status', status: 201, body: shape(links) });
+		const items = await run(create({ meetingType: rl(type.uuid), count: 2 }));
+		expect(items).toEqual(links.map((link) => ({ meetingTypeUuid: type.uuid, ...link })));
+	});
+
+	it.each([
+		['one link instead of a list', { code: 'secret-code', url: 'https://simplymeet.me/s/secret-code' }, 'its fields: code, url'],
+		['a list under an unknown key', { result: [{ code: 'secret-code' }], count: 2 }, 'its fields: result, count'],
+		['an empty object', {}, 'an empty object'],
+		['text', 'created secret-code', 'not a JSON object but text'],
+	])('several links: %s fails, naming the fields that came back and no value', async (_, answer, shape) => {
+		const type = world.fake.seedMeetingType();
+		world.fake.inject({ path: '/single-use-link-list' }, { kind: 'status', status: 201, body: answer });
+		const error = await caught(run(create({ meetingType: rl(type.uuid), count: 3 })));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(`SimplyMeet could not create 3 single-use links (HTTP 201): the answer holds no list of links (${shape})`);
+		expect(errorText(error)).not.toContain('secret-code');
+		expect(world.fake.count()).toBe(1);
+	});
+
+	it('one link is read from its object as before', async () => {
+		const type = world.fake.seedMeetingType();
+		world.fake.inject({ path: '/single-use-link' }, { kind: 'status', status: 201, body: { code: 'c3', url: 'https://simplymeet.me/s/c3' } });
+		expect(await run(create({ meetingType: rl(type.uuid), count: 1 }))).toEqual([{ meetingTypeUuid: type.uuid, code: 'c3', url: 'https://simplymeet.me/s/c3' }]);
 	});
 
 	it('an unknown meeting type is SimplyMeet\'s 422, naming the field', async () => {

@@ -1,30 +1,67 @@
-import { inferEvent, unwrapMeeting } from '../../nodes/SimplyMeet/events';
+import { deliveredEvent, inferEvent, unwrapMeeting } from '../../nodes/SimplyMeet/events';
 import { hasValidSignature, signBody } from '../../nodes/SimplyMeet/signature';
 import { sameNameSet, sortRemoteHooks } from '../../nodes/shared/remoteHooks';
+import type { SignatureEncoding } from '../fakes/simplyMeetFake';
+import { SIGNATURE_ENCODINGS, simplyMeetSignature } from '../fakes/simplyMeetFake';
 
 describe('signature', () => {
 	const body = Buffer.from('{"data":{"uuid":"1"}}');
+	const sign = (secret: string, encoding: SignatureEncoding) => simplyMeetSignature(secret, body.toString(), encoding);
 
-	it('accepts the HMAC-SHA256 of the raw body in base64', () => {
-		expect(hasValidSignature('s3cret', body, signBody('s3cret', body))).toBe(true);
+	it('the three forms have the lengths that tell them apart', () => {
+		expect(SIGNATURE_ENCODINGS.map((encoding) => sign('s3cret', encoding).length)).toEqual([44, 88, 64]);
 	});
 
-	it('accepts a sha256= prefix', () => {
-		expect(hasValidSignature('s3cret', body, `sha256=${signBody('s3cret', body)}`)).toBe(true);
+	it.each(SIGNATURE_ENCODINGS)('accepts the HMAC-SHA256 of the raw body as %s', (encoding) => {
+		expect(hasValidSignature('s3cret', body, sign('s3cret', encoding))).toBe(true);
+	});
+
+	it.each(SIGNATURE_ENCODINGS)('accepts %s with a sha256= prefix', (encoding) => {
+		expect(hasValidSignature('s3cret', body, `sha256=${sign('s3cret', encoding)}`)).toBe(true);
+	});
+
+	it('accepts the hex digest in capitals', () => {
+		expect(hasValidSignature('s3cret', body, sign('s3cret', 'hex').toUpperCase())).toBe(true);
+	});
+
+	it.each(SIGNATURE_ENCODINGS)('rejects %s made with another secret', (encoding) => {
+		expect(hasValidSignature('s3cret', body, sign('other', encoding))).toBe(false);
+	});
+
+	it.each(SIGNATURE_ENCODINGS)('rejects %s of another body', (encoding) => {
+		expect(hasValidSignature('s3cret', Buffer.from('{"data":{"uuid":"2"}}'), sign('s3cret', encoding))).toBe(false);
+	});
+
+	it.each(SIGNATURE_ENCODINGS)('rejects %s truncated by one character', (encoding) => {
+		expect(hasValidSignature('s3cret', body, sign('s3cret', encoding).slice(0, -1))).toBe(false);
+	});
+
+	it.each(SIGNATURE_ENCODINGS)('rejects %s with one character too many', (encoding) => {
+		expect(hasValidSignature('s3cret', body, `${sign('s3cret', encoding)}0`)).toBe(false);
+	});
+
+	it('rejects base64 of something other than a hex digest, even of the right length', () => {
+		const notHex = Buffer.from(`${sign('s3cret', 'hex').slice(0, 63)}g`).toString('base64');
+		expect(hasValidSignature('s3cret', body, notHex)).toBe(false);
 	});
 
 	it.each([
 		['missing', undefined],
 		['empty', ''],
+		['only the prefix', 'sha256='],
 		['garbage', '!!!'],
-		['another secret', signBody('other', body)],
-		['truncated', signBody('s3cret', body).slice(0, 10)],
+		['base64 of the digest without its padding', sign('s3cret', 'base64').replace('=', '')],
+		['another prefix', `sha1=${sign('s3cret', 'hex')}`],
 	])('rejects a %s signature', (_, header) => {
 		expect(hasValidSignature('s3cret', body, header)).toBe(false);
 	});
 
 	it('rejects everything when no secret is known', () => {
 		expect(hasValidSignature('', body, signBody('', body))).toBe(false);
+	});
+
+	it('signBody writes the documented form', () => {
+		expect(signBody('s3cret', body)).toBe(sign('s3cret', 'base64'));
 	});
 });
 
@@ -53,6 +90,20 @@ describe('payload shaping', () => {
 
 	it('prefers an event named by the envelope', () => {
 		expect(inferEvent({ event: 'meetingRescheduled' }, { canceled_at: '2026-01-01' })).toBe('meetingRescheduled');
+	});
+
+	it('a hook subscribed to one event names that event, whatever the meeting looks like', () => {
+		expect(deliveredEvent(['meetingRescheduled'], {}, { canceled_at: null, rescheduling: null })).toBe('meetingRescheduled');
+		expect(deliveredEvent(['meetingScheduled'], {}, { canceled_at: '2026-01-01' })).toBe('meetingScheduled');
+	});
+
+	it.each([
+		[['meetingScheduled', 'meetingCancelled'], 'meetingCancelled'],
+		[[], 'meetingCancelled'],
+		[undefined, 'meetingCancelled'],
+		[['notAnEvent'], 'meetingCancelled'],
+	])('a hook subscribed to %j infers the event', (subscribed, event) => {
+		expect(deliveredEvent(subscribed, {}, { canceled_at: '2026-01-01' })).toBe(event);
 	});
 });
 

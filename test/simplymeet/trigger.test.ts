@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { signBody } from '../../nodes/SimplyMeet/signature';
 import { postJson } from '../fakes/fakeService';
-import { sampleMeeting } from '../fakes/simplyMeetFake';
+import { SIGNATURE_ENCODINGS, sampleMeeting, simplyMeetSignature } from '../fakes/simplyMeetFake';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
 import { caught, errorText } from '../harness/errors';
 import { captureLogs, withCapturedLogs } from '../harness/logs';
@@ -29,11 +29,11 @@ describe('publishing', () => {
 		expect(stored[trigger.productionUrl].id).toBe(hooks[0].uuid);
 	});
 
-	it('sends the API key and asks for the largest page', async () => {
+	it('sends the API key and asks for pages of 50, the largest a released client uses', async () => {
 		await newTrigger().publish();
 		const list = fake.calls.find((call) => call.method === 'GET');
 		expect(list?.headers['x-api-key']).toBe(fake.apiKey);
-		expect(list?.query.get('limit')).toBe('100');
+		expect(list?.query.get('limit')).toBe('50');
 	});
 
 	it('secrets differ between hooks', async () => {
@@ -461,6 +461,29 @@ describe('deliveries', () => {
 		const trigger = await published();
 		await fake.deliver(event);
 		expect(trigger.executions[0][0].json.event).toBe(event);
+	});
+
+	it('a hook for one event labels each delivery with it, even a meeting that looks like another', async () => {
+		const trigger = await published(['meetingRescheduled']);
+		const meeting = sampleMeeting('meetingScheduled');
+		expect((await fake.deliver('meetingRescheduled', { meeting })).map((result) => result.status)).toEqual([200]);
+		expect(trigger.executions[0][0].json).toEqual({ event: 'meetingRescheduled', ...meeting });
+	});
+
+	it('a hook for several events infers each from the meeting', async () => {
+		const trigger = await published(['meetingRescheduled', 'meetingScheduled']);
+		await fake.deliver('meetingRescheduled', { meeting: sampleMeeting('meetingScheduled') });
+		await fake.deliver('meetingRescheduled');
+		expect(trigger.executions.map((items) => items[0].json.event)).toEqual(['meetingScheduled', 'meetingRescheduled']);
+	});
+
+	it.each(SIGNATURE_ENCODINGS)('accepts a delivery signed as %s, and only with the hook\'s secret', async (encoding) => {
+		const trigger = await published();
+		expect((await fake.deliver('meetingScheduled', { encoding })).map((result) => result.status)).toEqual([200]);
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		const forged = await postJson(trigger.productionUrl, raw, { 'webhook-signature': simplyMeetSignature('not-our-secret', raw, encoding) });
+		expect(forged.status).toBe(401);
+		expect(trigger.executions).toHaveLength(1);
 	});
 
 	it('rejects a forged signature with 401 and starts nothing', async () => {

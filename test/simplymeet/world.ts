@@ -32,6 +32,8 @@ export function useSimplyMeetWorld(): SimplyMeetWorld {
 		fake.hooks.length = 0;
 		fake.resetCalls();
 		fake.clearFaults();
+		fake.limitPolicy = 'cap';
+		fake.websiteStatus = undefined;
 	});
 	return {
 		fake,

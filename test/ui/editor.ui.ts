@@ -111,6 +111,12 @@ function menusOf(properties: INodeProperties[]): {
 
 const SIMPLYMEET_MENUS = menusOf(new SimplyMeet().description.properties);
 const AIRMEET_MENUS = menusOf(new Airmeet().description.properties);
+
+/** The node panel's entry for an operation: its action, which also explains it to AI agents. */
+function actionOf(menus: typeof AIRMEET_MENUS, resource: string, operation: string): string {
+	const { names, actions } = menus.operations[resource];
+	return actions[names.indexOf(operation)];
+}
 const AIRMEET_TRIGGER_NAMES = optionsOf(new AirmeetTrigger().description.properties.find((p) => p.name === 'trigger')).map(
 	(option) => option.name,
 );
@@ -344,7 +350,7 @@ describe('2. the SimplyMeet Trigger and its credential', () => {
 				const modal = await openNewCredential(page);
 				await expect(modal.innerText()).resolves.toContain('SimplyMeet API');
 				await expect(modal.getByTestId('parameter-input-baseUrl').locator('input').inputValue()).resolves.toBe(
-					'https://app.simplymeet.me/api',
+					'https://secure.simplymeet.me/api',
 				);
 				await fillCredentialField(modal, 'apiKey', 'not-the-key');
 				await fillCredentialField(modal, 'baseUrl', sm.baseUrl);
@@ -415,10 +421,11 @@ describe('3. the Airmeet Trigger and its credential', () => {
 				const wrong = await saveCredential(page);
 				// The credential fetches its token before n8n's test request (preAuthentication), so
 				// that step's message is the one users see.
+				// Airmeet answers wrong keys on /auth with 400 (its API pages, Parsons).
 				expect(wrong).toEqual({
 					status: 'Error',
 					message:
-						'Airmeet did not issue an access token (HTTP 403): the access key and secret key are wrong or have been revoked',
+						'Airmeet did not issue an access token (HTTP 400): the access key and secret key in the Airmeet credential were not accepted (wrong, incomplete or swapped). Generate a new key pair in the Airmeet community dashboard (Integrations > API Access Key) and enter both keys in the credential. Airmeet said: "Missing or incorrect header values"',
 				});
 				await modal.getByText('Couldn’t connect with these settings').waitFor();
 				await fillCredentialField(modal, 'secretKey', am.secretKey);
@@ -567,8 +574,9 @@ describe('5. the action nodes', () => {
 				await searchNodePanel(page, 'SimplyMeet');
 				await creatorResult(page, 'SimplyMeet').click();
 				await creatorCategory(page, 'Actions');
-				await addFromCreator(page, 'Get many webhooks');
-				await expect(ndv(page).getByTestId('node-title-container').innerText()).resolves.toContain('Get many webhooks');
+				const listWebhooks = actionOf(SIMPLYMEET_MENUS, 'webhook', 'Get Many');
+				await addFromCreator(page, listWebhooks);
+				await expect(ndv(page).getByTestId('node-title-container').innerText()).resolves.toContain(listWebhooks);
 				await page.locator(`[data-test-id="canvas-node"][data-node-type="${typeOf('simplyMeet')}"]`).waitFor({ state: 'attached' });
 				await chooseCredential(page, credential);
 			});
@@ -605,7 +613,7 @@ describe('5. the action nodes', () => {
 				await searchNodePanel(page, 'Airmeet');
 				await creatorResult(page, 'Airmeet').click();
 				await creatorCategory(page, 'Actions');
-				await addFromCreator(page, 'Get many events');
+				await addFromCreator(page, actionOf(AIRMEET_MENUS, 'event', 'Get Many'));
 				await page.locator(`[data-test-id="canvas-node"][data-node-type="${typeOf('airmeet')}"]`).waitFor({ state: 'attached' });
 				await chooseCredential(page, credential);
 			});

@@ -7,6 +7,7 @@
  */
 import { performance } from 'perf_hooks';
 
+import { SIMPLYMEET_PAGE_SIZE } from '../../nodes/SimplyMeet/transport';
 import type { N8nInstance, WorkflowInput } from '../../test/e2e/n8n';
 import type { BuiltWorkflow } from '../lib/workflows';
 import { airmeetWorkflow, simplyMeetWorkflow } from '../lib/workflows';
@@ -37,7 +38,7 @@ export interface PhaseFigures {
 }
 
 export interface ActivationResult {
-	/** The largest SimplyMeet page honoured (the fake's maxPageSize). */
+	/** The SimplyMeet page size of a listing: what the package asks, or the fake's maxPageSize when smaller. */
 	simplyMeetPage: number;
 	phases: PhaseFigures[];
 }
@@ -205,6 +206,7 @@ export async function measureActivation(
 	log: (message: string) => void,
 ): Promise<ActivationResult> {
 	const phases: PhaseFigures[] = [];
+	const simplyMeetPage = Math.min(SIMPLYMEET_PAGE_SIZE, simplyMeet.maxPageSize);
 	const smCredential = await n8n.createCredential('Bench activation SimplyMeet', 'simplyMeetApi', {
 		apiKey: simplyMeet.apiKey,
 		baseUrl: simplyMeet.baseUrl,
@@ -228,7 +230,7 @@ export async function measureActivation(
 					built: sm,
 					edited: smEdited,
 					hooksOnUrl: (url) => simplyMeet.hooksFor(url).length,
-					listCalls: (hooks) => Math.max(1, Math.ceil(hooks / simplyMeet.maxPageSize)),
+					listCalls: (hooks) => Math.max(1, Math.ceil(hooks / simplyMeetPage)),
 					firstAuth: 0,
 				},
 				options.quietMs,
@@ -274,5 +276,5 @@ export async function measureActivation(
 			)),
 		);
 	}
-	return { simplyMeetPage: simplyMeet.maxPageSize, phases };
+	return { simplyMeetPage, phases };
 }

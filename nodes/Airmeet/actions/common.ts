@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { requestedCount, returnAllFields } from '../../shared/fields';
 import type { LocatorField } from '../locators';
@@ -25,6 +25,20 @@ export interface AirmeetResource {
 	properties: INodeProperties[];
 }
 
+/**
+ * Shows `fields` for one operation only. The resource and operation conditions come first, before
+ * the field's own (e.g. `trigger`, `scope`, `returnAll`): n8n reads a `show` rule key by key and
+ * counts a field as shown as soon as it meets a key whose value is an expression, so a Trigger
+ * chosen by `$fromAI` must not be tested before the operation is. (n8n-workflow's
+ * updateDisplayOptions merges the other way round, the field's own keys first.)
+ */
+function forOperation(operation: IDisplayOptions['show'], fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => ({
+		...field,
+		displayOptions: { ...field.displayOptions, show: { ...operation, ...field.displayOptions?.show } },
+	}));
+}
+
 /** Gathers a resource's operations; each operation's fields show for it alone. */
 export function resource(
 	option: { name: string; value: string },
@@ -47,15 +61,7 @@ export function resource(
 		properties: [
 			selector,
 			...sorted.flatMap((operation) =>
-				updateDisplayOptions(
-					{
-						show: {
-							resource: [option.value],
-							operation: [operation.option.value],
-						},
-					},
-					operation.description,
-				),
+				forOperation({ resource: [option.value], operation: [operation.option.value] }, operation.description),
 			),
 		],
 	};

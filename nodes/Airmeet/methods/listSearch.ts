@@ -89,10 +89,10 @@ export async function searchSessions(this: ILoadOptionsFunctions, filter?: strin
 	};
 }
 
-/** The booths of the event chosen in the "Event" field. */
+/** The booths of the event chosen in the "Event" field, each with its `layoutType` (the certified connector's booths answer). */
 export async function searchBooths(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const airmeetId = chosenEvent(this, 'booths');
 	const client = await AirmeetClient.connect(this);
 	const booths = await client.eventList(airmeetId, 'booths');
-	return { results: entries(booths, filter, ['boothId', 'id', 'uid'], (booth) => [booth.type]) };
+	return { results: entries(booths, filter, ['boothId', 'id', 'uid'], (booth) => [booth.layoutType]) };
 }

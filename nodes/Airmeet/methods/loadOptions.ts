@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { AirmeetClient } from '../transport';
+import { AirmeetClient, isRecord } from '../transport';
 import { chosenEvent, entryName, idOf } from './listSearch';
 
 /** "code (shown as)" for each option of a choice field; an option without a code is of no use. */
@@ -13,6 +13,15 @@ function codesOf(field: IDataObject): string[] {
 		const shown = (option as IDataObject).displayValue;
 		return typeof shown === 'string' && shown.trim() && shown.trim() !== code ? [`${code} (${shown.trim()})`] : [code];
 	});
+}
+
+/**
+ * A custom field's type as text: `type` itself when Airmeet sends text, its `fieldType` when it
+ * sends `{fieldType, inputType, mappedFrom}` (the certified connector's custom-fields answer).
+ */
+function fieldTypeOf(field: IDataObject): string | undefined {
+	const type = isRecord(field.type) ? field.type.fieldType : field.type;
+	return typeof type === 'string' && type.trim() ? type.trim() : undefined;
 }
 
 /**
@@ -32,7 +41,8 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 			name: entryName(field.label ?? field.name, fieldId, [field.isRequired === true ? 'required' : undefined]),
 			value: fieldId,
 		};
-		const kind = typeof field.type === 'string' && field.type.trim() ? `${field.type.trim()} field` : 'Field';
+		const type = fieldTypeOf(field);
+		const kind = type ? `${type} field` : 'Field';
 		option.description = codes.length ? `${kind}; Value is one of the codes: ${codes.join(', ')}` : kind;
 		return [option];
 	});

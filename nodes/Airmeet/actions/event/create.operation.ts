@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requireEmail, requireText } from '../../../shared/fields';
+import { allowedValues, requireChoice, requireEmail, requireText } from '../../../shared/fields';
 import type { AirmeetClient } from '../../transport';
 import { operationOption } from '../common';
 import { epochMs, isTimeZone } from '../time';
@@ -20,6 +20,7 @@ const ACCESS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Any Verified Email', value: 'WITH_VERIFIED_EMAIL' },
 	{ name: 'Anyone (No Email Verification)', value: 'WITHOUT_VERIFIED_EMAIL' },
 ];
+const ACCESS_FIELD = { displayName: 'Access', options: ACCESS_OPTIONS };
 
 export const description: INodeProperties[] = [
 	emailField('Host Email', 'hostEmail', 'The e-mail address of the community member who hosts the event'),
@@ -69,7 +70,7 @@ export const description: INodeProperties[] = [
 			type: 'options',
 			default: 'INVITED_ONLY',
 			options: ACCESS_OPTIONS,
-			description: 'Who may enter the event',
+			description: `Who may enter the event, one of: ${allowedValues(ACCESS_FIELD)}`,
 		},
 		{
 			displayName: 'Long Description',
@@ -117,7 +118,7 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 		hostEmail,
 		eventName,
 		shortDesc,
-		access: typeof extra.access === 'string' ? extra.access : 'INVITED_ONLY',
+		access: requireChoice(this, 'additionalFields.access', ACCESS_FIELD, itemIndex, 'INVITED_ONLY'),
 		eventType: 'MEETUP',
 		timing: { startTime, endTime, timezone },
 	};

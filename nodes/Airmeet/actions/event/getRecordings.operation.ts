@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idOf } from '../../methods/listSearch';
 import { ID_PATTERN } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { eventOperation, operationOption } from '../common';
@@ -30,13 +29,7 @@ async function run(this: IExecuteFunctions, client: AirmeetClient, airmeetId: st
 			{ itemIndex },
 		);
 	}
-	const sessionIds = listed.length
-		? listed
-		: (await client.listSessions(airmeetId))
-				.map((session) => idOf(session, 'sessionid', 'sessionId', 'id'))
-				.filter((id): id is string => id !== undefined);
-	if (sessionIds.length === 0) return [];
-	return await client.listRecordings(airmeetId, sessionIds);
+	return await client.listRecordings(airmeetId, listed);
 }
 
 export const { option, description, execute } = eventOperation({

@@ -2,17 +2,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AirmeetTriggerType } from '../../triggers';
+import { AIRMEET_TRIGGERS } from '../../triggers';
 import { chosenTrigger, triggerField } from '../../webhookConfig';
 import { itemParameters } from '../common';
 
 /** The label of the trigger field in the Airmeet node, as its errors name it. */
 export const TRIGGER_FIELD = 'Trigger';
 
+/** The Trigger field of the Airmeet node; its description lists the trigger IDs, for expressions and AI agents. */
 export function triggerChoice(description: string): INodeProperties {
 	return triggerField({
 		displayName: TRIGGER_FIELD,
 		noDataExpression: false,
-		description,
+		description: `${description}. One of: ${AIRMEET_TRIGGERS.map((trigger) => trigger.id).join(', ')}`,
 	});
 }
 

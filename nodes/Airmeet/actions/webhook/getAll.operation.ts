@@ -1,11 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestedCount, returnAllFields } from '../../../shared/fields';
+import type { ChoiceField } from '../../../shared/fields';
+import { requestedCount, requireChoice, returnAllFields } from '../../../shared/fields';
 import { EVENT_FIELD, SESSION_FIELD, eventLocator, sessionLocator } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
 
-export const option = operationOption('Get Many', 'getAll', 'Get many webhooks', 'List the webhooks of an event or of a session');
+export const option = operationOption('Get Many', 'getAll', 'Get many webhooks', 'List the webhooks of an event or of a session, one item per webhook');
+
+const SCOPE_FIELD = {
+	displayName: 'List For',
+	options: [
+		{ name: 'Event', value: 'event', description: 'The webhooks of an event' },
+		{ name: 'Session', value: 'session', description: 'The webhooks of a session' },
+	],
+} satisfies ChoiceField;
 
 export const description: INodeProperties[] = [
 	{
@@ -13,19 +22,8 @@ export const description: INodeProperties[] = [
 		name: 'scope',
 		type: 'options',
 		default: 'event',
-		options: [
-			{
-				name: 'Event',
-				value: 'event',
-				description: 'The webhooks of an event',
-			},
-			{
-				name: 'Session',
-				value: 'session',
-				description: 'The webhooks of a session',
-			},
-		],
-		description: 'Airmeet lists webhooks per event or per session',
+		options: SCOPE_FIELD.options,
+		description: 'Airmeet lists webhooks per event or per session: event or session',
 	},
 	eventLocator({
 		required: true,
@@ -45,7 +43,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
-	const scope = this.getNodeParameter('scope', itemIndex, 'event') as string;
+	const scope = requireChoice(this, 'scope', SCOPE_FIELD, itemIndex, 'event');
 	const hooks =
 		scope === 'session'
 			? await client.listWebhooks({

@@ -10,12 +10,12 @@ export const option = operationOption(
 	'Register',
 	'register',
 	'Register a webhook',
-	'Have Airmeet call a URL when a trigger fires (for an event, a session or the whole community)',
+	'Have Airmeet call a URL when a trigger fires, for an event, a session or the whole community; returns the new webhook',
 );
 
 export const description: INodeProperties[] = [
 	triggerChoice('The Airmeet trigger (its triggerMetaInfoId)'),
-	...scopeFields('the trigger watches'),
+	...scopeFields('the trigger watches', { fixed: false }),
 	URL_FIELD,
 	WEBHOOK_OPTIONS_FIELD,
 ];
