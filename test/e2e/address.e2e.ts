@@ -3,10 +3,13 @@
  * Issue 18: n8n's address changes under published triggers. A SimplyMeet Trigger and an
  * event-scoped Airmeet Trigger are published, then the SAME n8n (same user folder and database)
  * is restarted with another N8N_WEBHOOK_URL (`localhost` instead of `127.0.0.1`, which still
- * reaches it). n8n calls no trigger method at that restart, so both services keep delivering to
- * the old address. Checked: those deliveries run, n8n's log warns once per hook, a copy carrying
- * the original's static data leaves the original's hook alone, re-publishing leaves exactly one
- * hook per trigger at the new URL and none at the old, and unpublishing then leaves none.
+ * reaches it). Through n8n 2.x's publication service that restart calls no trigger method, so
+ * both services keep delivering to the old address: checked that those deliveries run and that
+ * n8n's log warns once per hook. The legacy activation runs the triggers' checkExists at startup,
+ * which moves both hooks to the new URL: checked by the fakes' hooks and calls. On every path: a
+ * copy carrying the original's static data leaves the original's hook alone, publishing again
+ * leaves exactly one hook per trigger at the new URL and none at the old, and unpublishing then
+ * leaves none.
  *
  * Run on each activation path of the line: n8n 2.x's publication service (default) and its legacy
  * activation (`N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false`); the 1.x line has only the legacy one
