@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- Node-side test and tool code, not node code: the rules for code running inside n8n do not apply */
 /**
  * `npm run bench`: measures the package in the real n8n of `npm start`'s install (a fresh
  * instance), with the fakes in this process, and prints three tables (the same figures go to
@@ -25,7 +25,11 @@
  *   --n8n-env=KEY=VALUE[,KEY=VALUE] extra settings for n8n (e.g. N8N_EXPRESSION_ENGINE=legacy)
  *   --max-load=1 --wait-quiet=20    wait up to 20 minutes for a 1-minute load average below 1
  *   --strict                        exit 1 when a goal fails
+ *   --write-docs                    also rewrite the tables of what ran in docs/performance.md
+ *                                   (each between its markers, with the command, date, n8n
+ *                                   version and machine); refused for variants
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -40,12 +44,14 @@ import { measureFootprint } from './bench/footprint';
 import type { OverheadResult, SeriesName, SeriesWindows } from './bench/overhead';
 import { SERIES_LABELS, measureOverhead } from './bench/overhead';
 import { TimedAirmeetFake, TimedSimplyMeetFake } from './bench/timedFakes';
+import { machineDescription, provenance, writeBlocks } from './lib/docsBlocks';
 import { findN8nPid, foreignCpuSampler } from './lib/procStat';
 import { bytes, fixed, loadAverage, markdownTable, table } from './lib/stats';
 import { TRIGGER_VERSION } from './lib/workflows';
 
 const ROOT = runtimePaths().root;
 const OUT_DIR = path.join(ROOT, '.artifacts', 'bench');
+const PERFORMANCE_DOC = path.join(ROOT, 'docs', 'performance.md');
 
 interface Args {
 	rounds: number;
@@ -63,6 +69,7 @@ interface Args {
 	maxLoad: number;
 	waitQuietMinutes: number;
 	strict: boolean;
+	writeDocs: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -108,6 +115,7 @@ function parseArgs(argv: string[]): Args {
 		maxLoad: number('max-load', Number.POSITIVE_INFINITY),
 		waitQuietMinutes: number('wait-quiet', 0),
 		strict: values.has('strict'),
+		writeDocs: values.has('write-docs'),
 	};
 }
 
@@ -184,8 +192,9 @@ function overheadTable(result: OverheadResult): string {
 	return table(['Series', 'events/s', 'completed/s', 'p50 ms', 'p99 ms', 'n8n CPU ms/event', 'failed'], rows);
 }
 
-function activationTable(result: ActivationResult): string {
-	const rows = result.phases.map((phase) => [
+/** Service, hooks, phase and the calls of each kind: the cells both activation tables lead with. */
+function activationCalls(phase: ActivationResult['phases'][number]): string[] {
+	return [
 		phase.service,
 		String(phase.hooks),
 		phase.phase,
@@ -193,6 +202,12 @@ function activationTable(result: ActivationResult): string {
 		String(phase.calls.create),
 		String(phase.calls.delete),
 		phase.service === 'Airmeet' ? String(phase.calls.auth) : '-',
+	];
+}
+
+function activationTable(result: ActivationResult): string {
+	const rows = result.phases.map((phase) => [
+		...activationCalls(phase),
 		String(phase.calls.total),
 		fixed(phase.apiMs, 0),
 		fixed(phase.wallMs, 0),
@@ -288,6 +303,8 @@ async function main(): Promise<void> {
 
 	const { triggerVersion } = args;
 	const variant = triggerVersion !== TRIGGER_VERSION || Object.keys(args.n8nEnv).length > 0;
+	// The docs state what users get: a variant (older trigger version, changed n8n settings) is not that.
+	if (args.writeDocs && variant) throw new Error('--write-docs measures the defaults only: drop --trigger-version and --n8n-env');
 	const overheads: ConfigOverhead[] = [];
 	let activation: ActivationResult | undefined;
 	let profileCauses: Record<string, Record<string, number>> | undefined;
@@ -442,9 +459,77 @@ async function main(): Promise<void> {
 	fs.writeFileSync(file, json);
 	if (!variant) fs.writeFileSync(path.join(OUT_DIR, 'latest.json'), json);
 	log(`figures written to ${path.relative(ROOT, file)}`);
+	if (args.writeDocs) {
+		const command = ['npm run bench --', ...process.argv.slice(2)].join(' ');
+		writeBlocks(PERFORMANCE_DOC, docsBlocks({ command, startedAt, loadDuring, foreignShare: foreignCpu.foreignShare, overheads, activation, footprint, goals }));
+		log(`tables written to ${path.relative(ROOT, PERFORMANCE_DOC)}`);
+	}
 	const failed = goals.filter((goal) => !goal.pass).length;
 	if (failed > 0) log(`${failed} goal(s) not met`);
 	if (args.strict && failed > 0) process.exitCode = 1;
+}
+
+interface DocsRun {
+	command: string;
+	startedAt: Date;
+	loadDuring: { mean: number; max: number };
+	foreignShare: number;
+	overheads: ConfigOverhead[];
+	activation?: ActivationResult;
+	footprint?: FootprintResult;
+	goals: Goal[];
+}
+
+/** The blocks of docs/performance.md this run measured, each opened by where and how it ran. */
+function docsBlocks(run: DocsRun): Record<string, string> {
+	const load = [
+		`load average during the run: mean ${run.loadDuring.mean.toFixed(1)}, max ${run.loadDuring.max.toFixed(1)}`,
+		`other processes used ${(run.foreignShare * 100).toFixed(1)} % of the CPU`,
+	];
+	const n8nRun = [`n8n ${readN8nVersion()} on Node.js ${runtimeNodeVersion()}`, machineDescription(), ...load];
+	const stamp = (details: string[]): string => provenance(run.command, run.startedAt, details);
+	const goalLines = (prefix: string): string =>
+		run.goals
+			.filter((goal) => goal.goal.startsWith(prefix))
+			.map((goal) => `- ${goal.pass ? 'PASS' : 'FAIL'}: ${goal.goal}: ${goal.measured}`)
+			.join('\n');
+	const blocks: Record<string, string> = {};
+	for (const { config, label, result } of run.overheads) {
+		const rows = result.series.map((entry) => [entry.label, fixed(entry.eventsPerSecond), fixed(entry.p50, 0), fixed(entry.p99, 0), fixed(entry.cpuMsPerEvent)]);
+		blocks[`bench-overhead-${config}`] = [
+			stamp(n8nRun),
+			markdownTable(['Series', 'events/s', 'p50 ms', 'p99 ms', 'n8n CPU ms/event'], rows),
+			goalLines(`Trigger overhead (${label})`),
+		].join('\n\n');
+	}
+	if (run.activation) {
+		const rows = run.activation.phases.map((phase) => [
+			...activationCalls(phase),
+			fixed(phase.wallMs, 0),
+			phase.pass ? 'PASS' : 'FAIL',
+		]);
+		blocks['bench-activation'] = [
+			stamp(n8nRun),
+			markdownTable(['Service', 'Hooks in account', 'Phase', 'list', 'create', 'delete', '/auth', 'wall ms', 'as expected'], rows),
+			[goalLines('SimplyMeet:'), goalLines('Airmeet:')].join('\n'),
+		].join('\n\n');
+	}
+	if (run.footprint) {
+		const { tarball, modules, runs, node, loadMs, coldLoadMs } = run.footprint;
+		blocks['bench-footprint'] = [
+			stamp([`\`npm pack --dry-run --json\` of the built package; module loading on Node.js ${node.replace(/^v/, '')}`, machineDescription(), ...load]),
+			markdownTable(
+				['Packed', 'Unpacked', 'Files', `require all ${modules.length} modules (median of ${runs})`, 'the same, cold (n8n-workflow included)'],
+				[[bytes(tarball.size), bytes(tarball.unpackedSize), String(tarball.entryCount), `${fixed(loadMs)} ms`, `${fixed(coldLoadMs)} ms`]],
+			),
+		].join('\n\n');
+	}
+	return blocks;
+}
+
+function runtimeNodeVersion(): string {
+	const nodeBin = runtimePaths().nodeBin;
+	return fs.existsSync(nodeBin) ? spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^v/, '') : 'unknown';
 }
 
 function readN8nVersion(): string {

@@ -12,7 +12,10 @@ export class Airmeet implements INodeType {
 		name: 'airmeet',
 		icon: { light: 'file:airmeet.svg', dark: 'file:airmeet.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Participant > Add shows Register Attendee and Send Email Invite as fields of their own;
+		// saved version-1 nodes keep them in Additional Fields, where their values are still read.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create and run Airmeet events, sessions and speakers, manage attendees and webhooks, and read registrations and attendance reports',
 		defaults: { name: 'Airmeet' },

@@ -132,7 +132,7 @@ export function sessionLocator(options: Omit<LocatorOptions, 'required'> & { req
 	return locator(SESSION_FIELD, { ...options, required: options.required ?? true }, 'searchSessions');
 }
 
-/** The "Booth" picker: the booths of the chosen event, or an ID. */
-export function boothLocator(options: Omit<LocatorOptions, 'required'>): INodeProperties {
-	return locator(BOOTH_FIELD, { ...options, required: true }, 'searchBooths');
+/** The "Booth" picker: the booths of the chosen event, or an ID; required unless said otherwise. */
+export function boothLocator(options: Omit<LocatorOptions, 'required'> & { required?: boolean }): INodeProperties {
+	return locator(BOOTH_FIELD, { ...options, required: options.required ?? true }, 'searchBooths');
 }

@@ -414,8 +414,11 @@ export class AirmeetClient {
 		return (Array.isArray(info.sessions) ? info.sessions : []).filter(isRecord);
 	}
 
-	/** Pages (`pageNumber` from 1) until `max` participants or Airmeet's `totalUserCount` are reached. */
-	async listParticipants(airmeetId: string, max = Number.POSITIVE_INFINITY): Promise<IDataObject[]> {
+	/**
+	 * Pages (`pageNumber` from 1) until `max` participants or Airmeet's `totalUserCount` are reached;
+	 * `sort` (`sortingKey`, `sortingDirection`) goes with every page.
+	 */
+	async listParticipants(airmeetId: string, max = Number.POSITIVE_INFINITY, sort: IDataObject = {}): Promise<IDataObject[]> {
 		const participants: IDataObject[] = [];
 		const resultSize = Math.min(PARTICIPANTS_PAGE_SIZE, Math.max(1, max));
 		for (let pageNumber = 1; pageNumber <= MAX_PAGES && participants.length < max; pageNumber++) {
@@ -423,7 +426,7 @@ export class AirmeetClient {
 				{
 					method: 'GET',
 					path: `/airmeet/${encodeURIComponent(airmeetId)}/participants`,
-					qs: { pageNumber, resultSize },
+					qs: { pageNumber, resultSize, ...sort },
 				},
 				`list the participants of event ${airmeetId}`,
 			);
@@ -521,6 +524,14 @@ export class AirmeetClient {
 		const { body } = await this.request(
 			{ method: 'POST', path: `${eventPath(airmeetId)}/session`, body: session },
 			`create the session ${String(session.sessionTitle)} in event ${airmeetId}`,
+		);
+		return asRecord(body);
+	}
+
+	async createBooth(airmeetId: string, booth: IDataObject): Promise<IDataObject> {
+		const { body } = await this.request(
+			{ method: 'POST', path: `${eventPath(airmeetId)}/booths`, body: booth },
+			`create the booth ${String(booth.name)} in event ${airmeetId}`,
 		);
 		return asRecord(body);
 	}

@@ -50,9 +50,9 @@ export function requireEmail(ctx: IExecuteFunctions, name: string, displayName: 
 	return email;
 }
 
-/** The "URL" field: a full http(s) address. */
-export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): string {
-	const url = requireText(ctx, 'url', 'URL', itemIndex);
+/** A full http(s) address given in the field `displayName`, checked before any call. */
+export function httpUrl(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const url = String(value ?? '').trim();
 	let protocol: string | undefined;
 	try {
 		protocol = new URL(url).protocol;
@@ -60,9 +60,14 @@ export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): strin
 		protocol = undefined;
 	}
 	if (protocol !== 'http:' && protocol !== 'https:') {
-		throw new NodeOperationError(ctx.getNode(), `The "URL" field needs a full http(s) address, got "${url}"`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `The "${displayName}" field needs a full http(s) address, got "${url}"`, { itemIndex });
 	}
 	return url;
+}
+
+/** The "URL" field: a full http(s) address. */
+export function requireHttpUrl(ctx: IExecuteFunctions, itemIndex: number): string {
+	return httpUrl(ctx, requireText(ctx, 'url', 'URL', itemIndex), 'URL', itemIndex);
 }
 
 /** A field whose values come from a fixed set, as its description and its errors name it. */
@@ -111,5 +116,17 @@ export function requireChoice(ctx: IExecuteFunctions, name: string, field: Choic
 	const result = checkChoices(value, field);
 	if (result.ok && result.values.length === 1) return result.values[0];
 	const message = result.ok ? `The "${field.displayName}" field needs one value. Use one of: ${allowedValues(field)}` : result.message;
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+/**
+ * A fixed-set field that may be left unset (a value given by an option of a collection, or an
+ * option whose value is empty): its one value, or undefined. Too many or unknown values throw.
+ */
+export function optionalChoice(ctx: IExecuteFunctions, value: unknown, field: ChoiceField, itemIndex: number): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const result = checkChoices(value, field);
+	if (result.ok && result.values.length <= 1) return result.values[0];
+	const message = result.ok ? `The "${field.displayName}" field takes one value. Use one of: ${allowedValues(field)}` : result.message;
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }

@@ -205,8 +205,8 @@ describe('participant', () => {
 		];
 		await run(add({ additionalFields: { customFields: { field: entries } } }));
 		const expected = [
-			{ fieldId: 'f-size', value: 'm' },
-			{ fieldId: 'f-diet', value: 'Vegan' },
+			{ fieldId: 'f-size', value: ['m'] },
+			{ fieldId: 'f-diet', value: ['Vegan'] },
 		];
 		expect(sentMapping()).toEqual(expected);
 		expect(event.participants[0].customFieldMapping).toEqual(expected);
@@ -223,8 +223,8 @@ describe('participant', () => {
 			}),
 		);
 		expect(sentMapping()).toEqual([
-			{ fieldId: 'f-diet', value: 'None' },
-			{ fieldId: 'f-size', value: 'm' },
+			{ fieldId: 'f-diet', value: ['None'] },
+			{ fieldId: 'f-size', value: ['m'] },
 		]);
 	});
 

@@ -156,6 +156,7 @@ describe('custom field picker', () => {
 		const options = (add?.options ?? []) as Array<{ name: string; type?: string; options?: Array<{ values?: unknown[] }> }>;
 		expect(options.filter((option) => option.name.startsWith('customField')).map((option) => [option.name, option.type])).toEqual([
 			['customFieldMapping', 'json'],
+			['customFieldValueFormat', 'options'],
 			['customFields', 'fixedCollection'],
 		]);
 		const [field] = (options.find((option) => option.name === 'customFields')?.options?.[0].values ?? []) as Array<{

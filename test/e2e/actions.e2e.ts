@@ -3,7 +3,8 @@
  * The action nodes in a real n8n, run the way the editor's "Execute workflow" runs them (n8n's
  * REST API, as the logged-in owner): the action example workflow against both fakes, an error
  * as users see it, and the Airmeet token lifecycle that n8n itself drives (preAuthentication,
- * refresh when a call answers 412).
+ * refresh when a call answers 412), and the certified connector's fields sent by Airmeet nodes of
+ * both versions.
  */
 import { randomUUID } from 'crypto';
 
@@ -209,4 +210,107 @@ test('one operation of every resource of both action nodes runs in a real n8n', 
 	expect(nodeItems(execution, 'Single-use links')).toHaveLength(2);
 	expect(simplyMeet.links).toHaveLength(2);
 	airmeet.preparingCalls = 0;
+});
+
+// n8n itself decides which fields a node of each version keeps (it drops what a version does not
+// show), so only a real n8n shows that a saved version-1 Participant > Add still sends its switches.
+test("the certified connector's fields reach Airmeet from nodes of version 1 and 1.1", async () => {
+	const launch = airmeet.seedEvent({ name: 'Hybrid Launch' });
+	const event = { __rl: true, mode: 'id', value: launch.uid };
+	const attendee = { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' };
+	const steps: Array<{ name: string; typeVersion: number; parameters: Record<string, unknown> }> = [
+		{
+			name: 'Saved add',
+			typeVersion: 1,
+			parameters: { resource: 'participant', operation: 'add', airmeetId: event, ...attendee, additionalFields: { registerAttendee: true, sendEmailInvite: true } },
+		},
+		{
+			name: 'New add',
+			typeVersion: 1.1,
+			parameters: {
+				resource: 'participant',
+				operation: 'add',
+				airmeetId: event,
+				...attendee,
+				email: 'grace@example.com',
+				attendanceType: 'IN-PERSON',
+				sendEmailInvite: true,
+			},
+		},
+		{
+			name: 'Booth',
+			typeVersion: 1.1,
+			parameters: {
+				resource: 'booth',
+				operation: 'create',
+				airmeetId: event,
+				name: 'Sponsor A',
+				exhibitors: { exhibitor: [{ email: 'ada@example.com', attendanceType: 'HYBRID' }] },
+				loungeEnabled: true,
+			},
+		},
+		{
+			name: 'Session',
+			typeVersion: 1.1,
+			parameters: {
+				resource: 'session',
+				operation: 'create',
+				airmeetId: event,
+				sessionTitle: 'Rounds',
+				sessionStartTime: '2026-12-01T10:30:00Z',
+				sessionDuration: 30,
+				hostEmail: 'host@example.com',
+				type: 'SPEED_NETWORKING',
+				speedNetworking: { conversationTime: 3 },
+			},
+		},
+	];
+	const workflow: WorkflowInput = {
+		name: 'Connector fields',
+		nodes: [
+			{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			...steps.map((step, index) => ({
+				id: randomUUID(),
+				name: step.name,
+				type: `${PACKAGE}.airmeet`,
+				typeVersion: step.typeVersion,
+				position: [240, index * 160] as [number, number],
+				parameters: step.parameters,
+				credentials: { airmeetApi: { id: airmeetCredential.id, name: airmeetCredential.name } },
+			})),
+		],
+		connections: { Start: { main: [steps.map((step) => ({ node: step.name, type: 'main', index: 0 }))] } },
+	};
+	const { id } = await n8n.createWorkflow(workflow);
+	const execution = await runToEnd(id, 'Start');
+	expect(execution.status).toBe('success');
+	expect(nodeItems(execution, 'Booth')).toEqual([{ airmeetId: launch.uid, uuid: launch.booths[0].boothId }]);
+
+	const sent = (suffix: string) => airmeet.calls.filter((call) => call.path === `/airmeet/${launch.uid}${suffix}`).map((call) => call.body);
+	expect(sent('/attendee')).toEqual(
+		expect.arrayContaining([
+			{ ...attendee, registerAttendee: true, sendEmailInvite: true },
+			{ ...attendee, email: 'grace@example.com', attendance_type: 'IN-PERSON', registerAttendee: false, sendEmailInvite: true },
+		]),
+	);
+	expect(sent('/attendee')).toHaveLength(2);
+	expect(sent('/booths')).toEqual([
+		{
+			name: 'Sponsor A',
+			exhibitorInfo: [{ email: 'ada@example.com', exhibitorAttendanceType: 'HYBRID' }],
+			exhibitors: ['ada@example.com'],
+			metaData: { chatEnabled: false, loungeEnabled: true, broadcastEnabled: false, tableCount: 6 },
+		},
+	]);
+	expect(sent('/session')).toEqual([
+		{
+			sessionTitle: 'Rounds',
+			sessionStartTime: Date.UTC(2026, 11, 1, 10, 30),
+			sessionDuration: 30,
+			hostEmail: 'host@example.com',
+			speakerEmails: [],
+			type: 'SPEED_NETWORKING',
+			speedNetworkingData: { conversationTime: 3 },
+		},
+	]);
 });

@@ -116,6 +116,8 @@ export interface AirmeetFakeOptions {
 	 * triggerMetaInfoId, url}`, no id).
 	 */
 	registerAnswer?: 'envelope' | 'flat';
+	/** What `customFieldMapping[].value` must be: a list of strings (the certified connector) or a text (other clients). */
+	customFieldValues?: 'list' | 'text';
 }
 
 /**
@@ -214,6 +216,48 @@ export function samplePayloadFor(triggerId: string, airmeetId = '11111111-2222-4
 	}
 }
 
+/**
+ * The request bodies and enums of the certified connector (microsoft/PowerPlatformConnectors,
+ * certified-connectors/Airmeet/apiDefinition.swagger.json at 1d0d51a), written out here
+ * independently of the node. A field outside these is answered 400.
+ */
+const DECLARED = {
+	attendee: ['email', 'firstName', 'lastName', 'attendance_type', 'city', 'country', 'designation', 'organisation', 'registerAttendee', 'sendEmailInvite', 'customFieldMapping'],
+	session: ['sessionTitle', 'sessionStartTime', 'sessionDuration', 'sessionSummary', 'hostEmail', 'speakerEmails', 'cohostEmails', 'type', 'tracks', 'tags', 'boothId', 'speedNetworkingData', 'sessionMeta'],
+	event: ['hostEmail', 'eventName', 'shortDesc', 'eventImage', 'longDesc', 'access', 'eventType', 'timing', 'config'],
+	// `exhibitors` (the e-mail addresses) is added by the connector's script.csx to every CreateBooth body.
+	booth: ['name', 'exhibitorInfo', 'exhibitors', 'tags', 'metaData'],
+};
+const ATTENDANCE_TYPES = ['VIRTUAL', 'IN-PERSON'];
+const SESSION_TYPES = ['HOSTING', 'FLUID_LOUNGE', 'BOOTH', 'BREAK', 'LARGE_CALL', 'SPEED_NETWORKING', 'STREAMING'];
+const EXHIBITOR_ATTENDANCE = ['HYBRID', 'ONLINE'];
+const SORTING_KEYS = ['name', 'email', 'registrationDate'];
+const SORTING_DIRECTIONS = ['ASC', 'DESC'];
+
+function invalid(statusMessage: string): FakeAnswer {
+	return { status: 400, body: { statusCode: 400, statusMessage } };
+}
+
+function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+	return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+}
+
+/** A field the connector does not declare for this body, answered 400. */
+function undeclared(body: Json, declared: string[]): FakeAnswer | undefined {
+	const extra = Object.keys(body).find((key) => !declared.includes(key));
+	return extra === undefined ? undefined : invalid(`Unknown field ${extra}`);
+}
+
+/** Optional fields of a body that must be lists of strings when present. */
+function notStringLists(body: Json, keys: string[]): FakeAnswer | undefined {
+	const bad = keys.find((key) => body[key] !== undefined && !isStringList(body[key]));
+	return bad === undefined ? undefined : invalid(`${bad} must be a list of strings`);
+}
+
 /** Airmeet's API as API.md describes it, under `/prod`: both auth styles, token expiry, status in bodies. */
 export class AirmeetFake extends FakeService {
 	accessKey: string;
@@ -241,6 +285,7 @@ export class AirmeetFake extends FakeService {
 	maxRegistrationPage: number;
 
 	registerAnswer: 'envelope' | 'flat';
+	customFieldValues: 'list' | 'text';
 
 	/** How many times each report (by path) was asked for so far: the first `preparingCalls` answer "preparing". */
 	private readonly reportCalls = new Map<string, number>();
@@ -277,6 +322,7 @@ export class AirmeetFake extends FakeService {
 		this.preparingHttpStatus = options.preparingHttpStatus ?? 200;
 		this.maxRegistrationPage = options.maxRegistrationPage ?? 100;
 		this.registerAnswer = options.registerAnswer ?? 'envelope';
+		this.customFieldValues = options.customFieldValues ?? 'list';
 	}
 
 	// ---- seeding and inspection -------------------------------------------------------------
@@ -491,6 +537,7 @@ export class AirmeetFake extends FakeService {
 		if (rest === 'custom-fields' && get) return { status: 200, body: { customFields: event.customFields } };
 		if (rest === 'tracks' && get) return { status: 200, body: { tracks: event.tracks } };
 		if (rest === 'booths' && get) return { status: 200, body: { booths: event.booths.map((booth) => omit(booth, 'attendees')) } };
+		if (rest === 'booths' && post) return this.createBooth(call, event);
 		if (rest === 'polls' && get) return this.polls(call, event);
 		if (rest === 'questions' && get) return { status: 200, body: { data: event.questions } };
 		if (rest === 'session-recordings' && get) return this.recordings(call, event);
@@ -571,6 +618,11 @@ export class AirmeetFake extends FakeService {
 		const timing = typeof body.timing === 'object' && body.timing !== null ? (body.timing as Json) : {};
 		const missing = ['hostEmail', 'eventName', 'shortDesc'].find((key) => typeof body[key] !== 'string' || body[key] === '');
 		if (missing) return { status: 400, body: { statusCode: 400, statusMessage: `${missing} is required` } };
+		const unknownField = undeclared(body, DECLARED.event);
+		if (unknownField) return unknownField;
+		if (body.eventImage !== undefined && !(typeof body.eventImage === 'string' && /^https?:\/\/\S+$/.test(body.eventImage))) {
+			return invalid('eventImage must be a URL');
+		}
 		if (body.eventType !== 'MEETUP') return { status: 400, body: { statusCode: 400, statusMessage: 'eventType must be MEETUP' } };
 		if (!['INVITED_ONLY', 'WITH_VERIFIED_EMAIL', 'WITHOUT_VERIFIED_EMAIL'].includes(String(body.access))) {
 			return { status: 400, body: { statusCode: 400, statusMessage: 'access is not valid' } };
@@ -601,8 +653,23 @@ export class AirmeetFake extends FakeService {
 		if (typeof body.sessionStartTime !== 'number' || typeof body.sessionDuration !== 'number') {
 			return { status: 400, body: { statusCode: 400, statusMessage: 'sessionStartTime and sessionDuration must be numbers' } };
 		}
-		if (typeof body.hostEmail !== 'string' || body.type !== 'HOSTING') {
-			return { status: 400, body: { statusCode: 400, statusMessage: 'hostEmail and type HOSTING are required' } };
+		if (typeof body.hostEmail !== 'string') return invalid('hostEmail is required');
+		const unknownField = undeclared(body, DECLARED.session);
+		if (unknownField) return unknownField;
+		if (body.type !== undefined && !SESSION_TYPES.includes(String(body.type))) return invalid(`type must be one of ${SESSION_TYPES.join(', ')}`);
+		const notLists = notStringLists(body, ['speakerEmails', 'cohostEmails', 'tracks', 'tags']);
+		if (notLists) return notLists;
+		if (body.boothId !== undefined && typeof body.boothId !== 'string') return invalid('boothId must be a string');
+		const timing = body.speedNetworkingData;
+		if (
+			timing !== undefined &&
+			!(isObject(timing) && Object.entries(timing).every(([key, value]) => ['conversationTime', 'extendNetworkingTime'].includes(key) && Number.isInteger(value)))
+		) {
+			return invalid('speedNetworkingData holds conversationTime and extendNetworkingTime, whole numbers');
+		}
+		const meta = body.sessionMeta;
+		if (meta !== undefined && !(isObject(meta) && Object.keys(meta).every((key) => key === 'hideHost') && typeof meta.hideHost === 'boolean')) {
+			return invalid('sessionMeta holds hideHost, a boolean');
 		}
 		const unknownSpeaker = (Array.isArray(body.speakerEmails) ? body.speakerEmails : []).find(
 			(email) => !event.speakers.some((speaker) => speaker.email === email),
@@ -614,8 +681,42 @@ export class AirmeetFake extends FakeService {
 			name: body.sessionTitle,
 			start_time: new Date(body.sessionStartTime).toISOString(),
 			duration: body.sessionDuration,
+			type: typeof body.type === 'string' ? body.type : 'HOSTING',
 		});
 		return { status: 200, body: { uuid: session.sessionid } };
+	}
+
+	private createBooth(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
+		const body = bodyOf(call);
+		const unknownField = undeclared(body, DECLARED.booth);
+		if (unknownField) return unknownField;
+		if (typeof body.name !== 'string' || body.name === '') return invalid('name is required');
+		const exhibitors = body.exhibitorInfo;
+		if (!Array.isArray(exhibitors)) return invalid('exhibitorInfo is required');
+		const badExhibitor = exhibitors.find(
+			(exhibitor) =>
+				!isObject(exhibitor) ||
+				typeof exhibitor.email !== 'string' ||
+				!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(exhibitor.email) ||
+				Object.keys(exhibitor).some((key) => key !== 'email' && key !== 'exhibitorAttendanceType') ||
+				(exhibitor.exhibitorAttendanceType !== undefined && !EXHIBITOR_ATTENDANCE.includes(String(exhibitor.exhibitorAttendanceType))),
+		);
+		if (badExhibitor !== undefined) {
+			return invalid(`exhibitorInfo entries hold a valid email and optionally exhibitorAttendanceType ${EXHIBITOR_ATTENDANCE.join(' or ')}`);
+		}
+		const notLists = notStringLists(body, ['exhibitors', 'tags']);
+		if (notLists) return notLists;
+		const meta = body.metaData;
+		const switches = ['chatEnabled', 'loungeEnabled', 'broadcastEnabled'];
+		if (!isObject(meta) || switches.some((key) => typeof meta[key] !== 'boolean')) {
+			return invalid('metaData needs chatEnabled, loungeEnabled and broadcastEnabled');
+		}
+		if (Object.keys(meta).some((key) => !switches.includes(key) && key !== 'tableCount')) return invalid('metaData holds an unknown field');
+		if (meta.tableCount !== undefined && !(Number.isInteger(meta.tableCount) && Number(meta.tableCount) >= 0)) {
+			return invalid('metaData.tableCount must be a whole number');
+		}
+		const booth = this.seedBooth(event, { name: body.name });
+		return { status: 200, body: { uuid: booth.boothId } };
 	}
 
 	private addSpeaker(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
@@ -790,7 +891,18 @@ export class AirmeetFake extends FakeService {
 	private participants(call: RecordedCall, event: FakeAirmeetEvent): FakeAnswer {
 		const pageNumber = Math.max(1, Number(call.query.get('pageNumber') ?? 1) || 1);
 		const resultSize = Math.min(1000, Math.max(1, Number(call.query.get('resultSize') ?? 50) || 50));
-		const participants = event.participants.slice((pageNumber - 1) * resultSize, pageNumber * resultSize);
+		const sortingKey = call.query.get('sortingKey');
+		const sortingDirection = call.query.get('sortingDirection');
+		if (sortingKey !== null && !SORTING_KEYS.includes(sortingKey)) return invalid(`sortingKey must be one of ${SORTING_KEYS.join(', ')}`);
+		if (sortingDirection !== null && !SORTING_DIRECTIONS.includes(sortingDirection)) {
+			return invalid(`sortingDirection must be one of ${SORTING_DIRECTIONS.join(', ')}`);
+		}
+		const key = sortingKey ?? 'registrationDate';
+		const sign = sortingDirection === 'DESC' ? -1 : 1;
+		const ordered = sortingKey === null && sortingDirection === null
+			? event.participants
+			: [...event.participants].sort((a, b) => sign * String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
+		const participants = ordered.slice((pageNumber - 1) * resultSize, pageNumber * resultSize);
 		return { status: 200, body: { participants, userCount: participants.length, totalUserCount: event.participants.length } };
 	}
 
@@ -800,6 +912,19 @@ export class AirmeetFake extends FakeService {
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { status: 400, body: { statusCode: 400, statusMessage: 'Invalid email' } };
 		if (typeof body.firstName !== 'string' || typeof body.lastName !== 'string') {
 			return { status: 400, body: { statusCode: 400, statusMessage: 'firstName and lastName are required' } };
+		}
+		const undeclaredField = undeclared(body, DECLARED.attendee);
+		if (undeclaredField) return undeclaredField;
+		if (typeof body.registerAttendee !== 'boolean' || typeof body.sendEmailInvite !== 'boolean') {
+			return invalid('registerAttendee and sendEmailInvite are required booleans');
+		}
+		if (body.attendance_type !== undefined && !ATTENDANCE_TYPES.includes(String(body.attendance_type))) {
+			return invalid(`attendance_type must be one of ${ATTENDANCE_TYPES.join(', ')}`);
+		}
+		if (Array.isArray(body.customFieldMapping)) {
+			const expected = this.customFieldValues === 'list' ? isStringList : (value: unknown) => typeof value === 'string';
+			const bad = (body.customFieldMapping as unknown[]).find((answer) => !isObject(answer) || !expected(answer.value));
+			if (bad !== undefined) return invalid(`customFieldMapping[].value must be ${this.customFieldValues === 'list' ? 'a list of strings' : 'a string'}`);
 		}
 		// Only the documented list shape names fieldIds to check; other shapes pass as before.
 		const answered = (Array.isArray(body.customFieldMapping) ? (body.customFieldMapping as unknown[]) : []).map((answer) =>

@@ -247,6 +247,8 @@ export interface NodeSetup {
 	name?: string;
 	/** n8n's "On Error" setting; 'continueRegularOutput' is "Continue On Fail". */
 	onError?: INode['onError'];
+	/** The node's version; 1 unless given (a saved workflow's node keeps the version it was added with). */
+	typeVersion?: number;
 }
 
 /**
@@ -375,7 +377,7 @@ export class TestN8n {
 			id: randomUUID(),
 			name: setup.name ?? type,
 			type,
-			typeVersion: 1,
+			typeVersion: setup.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: setup.parameters ?? {},
 			credentials: setup.credentials,

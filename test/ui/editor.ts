@@ -248,9 +248,11 @@ export class Flow {
 		}
 	}
 
-	/** Saves the current page as a README image under docs/ (only when UI_DOCS_SCREENSHOTS=1). */
+	/**
+	 * Saves the current page as a README image under docs/, on every run: the pictures always show
+	 * the nodes as they are now (a failing flow stops before its picture, leaving the last good one).
+	 */
 	async docsScreenshot(fileName: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
-		if (process.env.UI_DOCS_SCREENSHOTS !== '1') return;
 		fs.mkdirSync(DOCS_DIR, { recursive: true });
 		await this.page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height - 1);
 		await dismissToasts(this.page);
@@ -350,18 +352,32 @@ export async function creatorResultNames(page: Page): Promise<string[]> {
 	return await nodeCreator(page).getByTestId('node-creator-item-name').allInnerTexts();
 }
 
-/** A category of the node details view ("Triggers (3)", "Actions (8)"), expanded. */
-async function expandCategory(page: Page, prefix: string): Promise<Locator> {
-	const header = nodeCreator(page)
+/** The header of a category of the node details view ("Triggers (3)", "Actions (8)"). */
+function categoryHeader(page: Page, prefix: string): Locator {
+	return nodeCreator(page)
 		.getByTestId('node-creator-category-item')
 		.filter({ hasText: new RegExp(`^\\s*${prefix} \\(\\d+\\)`) });
+}
+
+/** Expands (or collapses) a category of the node details view; returns its section. */
+async function setCategoryExpanded(page: Page, prefix: string, expanded: boolean): Promise<Locator> {
+	const header = categoryHeader(page, prefix);
 	await header.waitFor();
 	const section = header.locator('xpath=..');
-	if ((await section.getAttribute('data-category-collapsed')) === 'true') {
+	const isExpanded = async () => (await section.getAttribute('data-category-collapsed')) !== 'true';
+	if ((await isExpanded()) !== expanded) {
 		await header.click();
-		await waitFor(async () => (await section.getAttribute('data-category-collapsed')) !== 'true', 10_000, 100, `${prefix} to expand`);
+		await waitFor(async () => (await isExpanded()) === expanded, 10_000, 100, `${prefix} to ${expanded ? 'expand' : 'collapse'}`);
 	}
 	return section;
+}
+
+const expandCategory = (page: Page, prefix: string): Promise<Locator> => setCategoryExpanded(page, prefix, true);
+
+/** Collapses the Triggers and shows the Actions from their header on: what the README's picture shows. */
+export async function showActionsCategory(page: Page): Promise<void> {
+	await setCategoryExpanded(page, 'Triggers', false);
+	await categoryHeader(page, 'Actions').evaluate((element) => element.scrollIntoView({ block: 'start' }));
 }
 
 /** The entries of one category of the node details view, with the node type each one adds. */

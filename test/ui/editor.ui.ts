@@ -5,8 +5,8 @@
  *
  * One n8n and one browser serve every flow (starting n8n costs 15-25 s on two cores); each flow
  * starts on a new workflow. Every step leaves a screenshot in .artifacts/ui/, and a failing step
- * its screenshot, HTML and notes (-FAILED). `UI_DOCS_SCREENSHOTS=1` also rewrites the README's
- * images in docs/.
+ * its screenshot, HTML and notes (-FAILED). The README's pictures in docs/ are rewritten by the
+ * flows that show them (docsScreenshot), on every run.
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { Page } from 'playwright-core';
@@ -52,6 +52,7 @@ import {
 	searchNodePanel,
 	selectOptions,
 	selectedCredential,
+	showActionsCategory,
 	shownParameters,
 	toggleOptions,
 	waitForSubtitle,
@@ -117,6 +118,21 @@ function actionOf(menus: typeof AIRMEET_MENUS, resource: string, operation: stri
 	const { names, actions } = menus.operations[resource];
 	return actions[names.indexOf(operation)];
 }
+/** The fields Participant > Add declares outside collections, and those only other operations have. */
+const AIRMEET_PROPERTIES = new Airmeet().description.properties;
+const showsFor = (property: INodeProperties, key: string, value: string): boolean =>
+	((property.displayOptions?.show?.[key] as string[] | undefined) ?? []).includes(value);
+const PARTICIPANT_ADD_FIELDS = AIRMEET_PROPERTIES.filter(
+	(property) =>
+		showsFor(property, 'resource', 'participant') &&
+		showsFor(property, 'operation', 'add') &&
+		!['collection', 'fixedCollection', 'notice'].includes(property.type),
+).map((property) => property.name);
+const OTHER_OPERATIONS_FIELDS = new Set(
+	AIRMEET_PROPERTIES.filter((property) => property.displayOptions?.show?.operation && !showsFor(property, 'operation', 'add'))
+		.map((property) => property.name)
+		.filter((name) => !AIRMEET_PROPERTIES.some((property) => property.name === name && showsFor(property, 'operation', 'add'))),
+);
 const AIRMEET_TRIGGER_NAMES = optionsOf(new AirmeetTrigger().description.properties.find((p) => p.name === 'trigger')).map(
 	(option) => option.name,
 );
@@ -137,6 +153,9 @@ async function expectDocsLinkLands(page: Page, node: string, anchor: string): Pr
 	await expect(landOnAnchor(page.context(), href, README_ANCHORS)).resolves.toEqual({ hash: `#${anchor}`, inView: anchor });
 }
 
+/** Whether the node panel shows a category header with exactly this title, within the window. */
+const categoryTitleShown = async (page: Page, title: string): Promise<boolean> =>
+	await page.getByTestId('node-creator-category-item').filter({ hasText: title }).first().isVisible();
 const sorted = (values: string[]): string[] => [...values].sort((a, b) => a.localeCompare(b));
 const without = (values: string[], unwanted: string): string[] => values.filter((value) => value !== unwanted);
 const typeOf = (node: string): string => `${PACKAGE}.${node}`;
@@ -299,7 +318,11 @@ describe('1. the node panel', () => {
 				expect(new Set(icons.map((icon) => new URL(icon.src).pathname))).toEqual(
 					new Set([`/icons/${PACKAGE}/dist/nodes/${service.icon}`]),
 				);
-				if (service.search === 'Airmeet') await flow.docsScreenshot('node-panel.png', { x: 600, y: 0, width: 840, height: 900 });
+				if (service.search === 'Airmeet') {
+					await showActionsCategory(page);
+					await expect(categoryTitleShown(page, `Actions (${service.actions.length})`)).resolves.toBe(true);
+					await flow.docsScreenshot('node-panel.png', { x: 600, y: 0, width: 840, height: 900 });
+				}
 			});
 		} finally {
 			await flow.close();
@@ -638,6 +661,26 @@ describe('5. the action nodes', () => {
 				await expect(outputItemCount(page)).resolves.toBe(am.events.length);
 				const table = await outputTableText(page);
 				for (const event of am.events) expect(table).toContain(event.name);
+			});
+
+			await flow.step('Participant > Add: its fields, for an event picked from the list', async () => {
+				await chooseOption(page, parameter(page, 'resource'), 'Participant');
+				await chooseOption(page, parameter(page, 'operation'), 'Add');
+				const event = resourceLocator(page, 'airmeetId');
+				await event.waitFor();
+				await locatorEntries(page, event, 'launch');
+				await chooseLocatorEntry(page, event, 'Product Launch 2026');
+				const shown = await waitFor(
+					async () => {
+						const names = await shownParameters(ndv(page));
+						return PARTICIPANT_ADD_FIELDS.every((name) => names.includes(name)) ? names : undefined;
+					},
+					10_000,
+					200,
+					'the fields of Participant > Add',
+				);
+				expect(shown.filter((name) => OTHER_OPERATIONS_FIELDS.has(name))).toEqual([]);
+				await flow.docsScreenshot('airmeet-participant-add.png');
 			});
 		} finally {
 			await flow.close();

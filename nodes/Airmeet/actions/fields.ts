@@ -1,4 +1,5 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** A required e-mail address field. */
 export function emailField(displayName: string, name: string, description?: string): INodeProperties {
@@ -32,4 +33,32 @@ export function copyTexts(extra: IDataObject, body: IDataObject, keys: string[])
 		const value = extra[key];
 		if (typeof value === 'string' && value.trim() !== '') body[key] = value.trim();
 	}
+}
+
+/** A whole number of at least `min`, checked before any call. */
+export function wholeNumber(ctx: IExecuteFunctions, value: unknown, displayName: string, min: number, itemIndex: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The "${displayName}" field needs a whole number of ${min} or more, got "${String(value)}"`,
+			{ itemIndex },
+		);
+	}
+	return value;
+}
+
+/** Copies the non-empty comma-separated lists among `keys` of the Additional Fields into a request body. */
+export function copyLists(extra: IDataObject, body: IDataObject, keys: string[]): void {
+	for (const key of keys) {
+		const list = textList(extra[key]);
+		if (list.length) body[key] = list;
+	}
+}
+
+/** A comma-separated text as its trimmed, non-empty parts. */
+export function textList(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
 }

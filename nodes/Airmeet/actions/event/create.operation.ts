@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { allowedValues, requireChoice, requireEmail, requireText } from '../../../shared/fields';
+import { allowedValues, httpUrl, requireChoice, requireEmail, requireText } from '../../../shared/fields';
 import type { AirmeetClient } from '../../transport';
 import { operationOption } from '../common';
 import { epochMs, isTimeZone } from '../time';
@@ -73,6 +73,14 @@ export const description: INodeProperties[] = [
 			description: `Who may enter the event, one of: ${allowedValues(ACCESS_FIELD)}`,
 		},
 		{
+			displayName: 'Event Image URL',
+			name: 'eventImage',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/banner.png',
+			description: "A full http(s) address of the event's image",
+		},
+		{
 			displayName: 'Long Description',
 			name: 'longDesc',
 			type: 'string',
@@ -123,6 +131,10 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 		timing: { startTime, endTime, timezone },
 	};
 	copyTexts(extra, event, ['longDesc']);
+	// eventImage: CreateAirmeet of the certified connector (PowerPlatformConnectors, apiDefinition.swagger.json at 1d0d51a).
+	if (typeof extra.eventImage === 'string' && extra.eventImage.trim() !== '') {
+		event.eventImage = httpUrl(this, extra.eventImage, 'Event Image URL', itemIndex);
+	}
 	if (extra.networking !== undefined || extra.tableCount !== undefined) {
 		event.config = {
 			networking: extra.networking !== false,
