@@ -1,19 +1,23 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import type { StoredHook } from '../shared/hookStore';
-import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
+import { adoptLiveHook, deliveryHooks, lifecycleState, parseJsonDelivery, rawBodyOf, removeOtherAddresses, removeStoredHooks, removeWithoutThrowing, reportOldAddress, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
 import { searchEvents, searchSessions } from './methods/listSearch';
 import { payloadItems } from './payload';
 import { TRIGGER_SUBTITLE } from './triggers';
-import type { WebhookScope } from './transport';
+import type { RegisteredWebhook, WebhookScope } from './transport';
 import { AirmeetClient } from './transport';
 import type { ParameterReader, WebhookConfig, WebhookConfigResult } from './webhookConfig';
 import { WEBHOOK_OPTIONS_FIELD, checkWebhookConfig, readWebhookConfig, scopeFields, triggerField } from './webhookConfig';
 
-/** What static data keeps per webhook URL: enough to deregister the hook and to recognise it. */
+/**
+ * What static data keeps per webhook URL: enough to deregister the hook and to recognise it. No
+ * id when Airmeet's register answer named none and no listing could find it (community-wide
+ * hooks): the URL and trigger are then all there is to deregister it with.
+ */
 interface RegisteredHook extends StoredHook {
-	id: string;
+	id?: string;
 	trigger: string;
 	url: string;
 	airmeetId?: string;
@@ -41,8 +45,9 @@ function listingScope(config: WebhookConfig): WebhookScope | undefined {
 	return undefined;
 }
 
-function storedHook(id: string, url: string, config: WebhookConfig): RegisteredHook {
-	const hook: RegisteredHook = { id, trigger: config.trigger.id, url };
+function storedHook(id: string | undefined, url: string, config: WebhookConfig): RegisteredHook {
+	const hook: RegisteredHook = { trigger: config.trigger.id, url };
+	if (id !== undefined) hook.id = id;
 	if (config.airmeetId) hook.airmeetId = config.airmeetId;
 	if (config.sessionId) hook.sessionId = config.sessionId;
 	return hook;
@@ -58,7 +63,11 @@ function fitsConfig(hook: RegisteredHook, url: string, config: WebhookConfig): b
 	);
 }
 
-const deregistration = (hook: RegisteredHook) => ({ id: hook.id, triggerMetaInfoId: hook.trigger, url: hook.url });
+const deregistration = (hook: RegisteredHook): RegisteredWebhook => ({ id: hook.id, triggerMetaInfoId: hook.trigger, url: hook.url });
+
+/** How log lines and errors name a stored hook. */
+const nameOf = (hook: RegisteredHook): string =>
+	hook.id !== undefined ? `The webhook ${hook.id}` : `The webhook for ${hook.url} (trigger ${hook.trigger})`;
 
 export class AirmeetTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -101,13 +110,15 @@ export class AirmeetTrigger implements INodeType {
 		default: {
 			/**
 			 * Adopts a live hook that delivers exactly what we need instead of trusting a stored id,
-			 * and removes hooks of earlier configurations that still point at our URL.
+			 * and removes hooks of earlier configurations that still point at our URL, or that this
+			 * node stored for its path at an older address of n8n.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const config = readTriggerConfig(this);
 				const { url, store } = lifecycleState<RegisteredHook>(this);
-				let stored = store.get(url);
 				const client = await AirmeetClient.connect(this);
+				await removeOtherAddresses(store, url, async (hook) => await client.deregisterWebhook(deregistration(hook), { missingIsGone: true }));
+				let stored = store.get(url);
 				if (stored && !fitsConfig(stored, url, config)) {
 					// Registered for another trigger, event or session: a listing of the current
 					// scope would not show it, so remove it by its stored id.
@@ -129,37 +140,53 @@ export class AirmeetTrigger implements INodeType {
 				});
 			},
 
+			/**
+			 * Registers the hook. When Airmeet's answer names no id (the certified connector declares
+			 * none), the hook is stored by URL and trigger before anything else can fail, so that no
+			 * hook exists at Airmeet that this node does not know; a listing then finds its id.
+			 */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const config = readTriggerConfig(this);
 				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const client = await AirmeetClient.connect(this);
+				const scope = listingScope(config);
 				const created = await client.registerWebhook(
 					{ name: config.name, description: config.description, triggerMetaInfoId: config.trigger.id, url },
 					{ airmeetId: config.airmeetId, sessionId: config.sessionId },
 				);
 				store.set(url, storedHook(created.id, url, config));
-				return true;
+				if (created.id !== undefined) return true;
+				const listed = scope
+					? (await client.listWebhooks(scope)).find((hook) => hook.url === url && hook.triggerMetaInfoId === config.trigger.id)
+					: undefined;
+				if (listed) {
+					store.set(url, storedHook(listed.id, url, config));
+					return true;
+				}
+				// n8n calls delete() after this failure, which deregisters the stored hook by URL and trigger.
+				const message = `Airmeet registered the webhook but named no ID for it, and ${scope ? 'its listing does not show it' : 'community-wide webhooks cannot be listed'}`;
+				throw new NodeApiError(this.getNode(), { message }, {
+					message,
+					description:
+						`A webhook for ${url} (trigger ${config.trigger.id}) may now exist in Airmeet. n8n tries to deregister it by its URL and trigger now and again when the workflow is unpublished; ` +
+						'if the workflow\'s log says that failed, deregister it with the Airmeet node (Webhook > Get Many shows its ID for event and session webhooks) or ask Airmeet to remove it.',
+				});
 			},
 
 			/**
-			 * Never throws (see removeWithoutThrowing). A hook that could not be deregistered stays
-			 * stored: for community-wide triggers its id is the only way to find it again.
+			 * Never throws (see removeWithoutThrowing). Deregisters every hook stored for this node's
+			 * path, whatever address of n8n it was registered at. A hook that could not be deregistered
+			 * stays stored: for community-wide triggers it is the only way to find it again.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const { url, store } = lifecycleState<RegisteredHook>(this);
-				const stored = store.get(url);
-				if (stored) {
-					const removed = await removeWithoutThrowing(
-						this,
-						`The webhook ${stored.id} may still be registered in Airmeet: unpublishing again retries, or deregister it with the Airmeet node (README: "Find and remove orphaned webhooks").`,
-						async () => {
-							const client = await AirmeetClient.connect(this);
-							await client.deregisterWebhook(deregistration(stored), { missingIsGone: true });
-						},
-					);
-					if (removed) store.remove(url);
-					return true;
-				}
+				const anyStored = await removeStoredHooks(this, store, url, {
+					leftBehind: ({ hook }) =>
+						`${nameOf(hook)} may still be registered in Airmeet: unpublishing again retries, or deregister it with the Airmeet node (README: "Find and remove orphaned webhooks").`,
+					remove: async (hook) =>
+						await (await AirmeetClient.connect(this)).deregisterWebhook(deregistration(hook), { missingIsGone: true }),
+				});
+				if (anyStored) return true;
 				// Nothing stored (the publish failed, or n8n lost the static data). Settings that
 				// never passed validation never registered anything; otherwise, where Airmeet can
 				// list hooks, whatever still points at our URL is an orphan and goes.
@@ -177,13 +204,17 @@ export class AirmeetTrigger implements INodeType {
 	};
 
 	/**
-	 * Airmeet signs nothing, so the URL's secrecy and this node's registration for it are all there
-	 * is: a URL this node registered nothing for (a failed publish, a test URL not listening)
+	 * Airmeet signs nothing, so the URL's secrecy and this node's registration for its path are all
+	 * there is: a URL this node registered nothing for (a failed publish, a test URL not listening)
 	 * starts no execution. Items lead with the trigger that fired.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const served = deliveryHook<RegisteredHook>(this, 'Airmeet');
+		const served = deliveryHooks<RegisteredHook>(this, 'Airmeet');
 		if ('rejected' in served) return served.rejected;
+		// Which hook sent an unsigned delivery cannot be told; the one at n8n's current address comes
+		// first, so this names an older one only when none is stored at the current address.
+		const [preferred] = served.hooks;
+		reportOldAddress(this, 'Airmeet', preferred);
 		const parsed = parseJsonDelivery(this, rawBodyOf(this));
 		if ('rejected' in parsed) return parsed.rejected;
 		const items = payloadItems(parsed.body);
@@ -191,6 +222,6 @@ export class AirmeetTrigger implements INodeType {
 			// An empty list reports nothing happened: acknowledge it without starting a run.
 			return respondWithoutRun(this, 200, 'Nothing to process: the body is an empty list');
 		}
-		return { workflowData: [items.map((item) => ({ json: withLeadingField('trigger', served.hook.trigger, item) }))] };
+		return { workflowData: [items.map((item) => ({ json: withLeadingField('trigger', preferred.hook.trigger, item) }))] };
 	}
 }

@@ -165,6 +165,13 @@ function toWebhook(value: unknown): AirmeetWebhook | undefined {
 	};
 }
 
+/** What identifies a webhook to deregister it: its id, when Airmeet gave one, with its trigger and URL. */
+export interface RegisteredWebhook extends IDataObject {
+	id?: string;
+	triggerMetaInfoId: string;
+	url: string;
+}
+
 /** Where a webhook applies: the query Airmeet expects for register and list. */
 export interface WebhookScope {
 	airmeetId?: string;
@@ -298,17 +305,8 @@ export class AirmeetClient {
 		});
 	}
 
-	/** An answer that claims success but lacks what the call must return. */
-	private malformed(action: string, problem: string): NodeApiError {
-		return apiError(this.ctx.getNode(), AIRMEET, { message: problem }, {
-			action,
-			hint: 'Check that the region (or custom base URL) of the Airmeet credential points at the Airmeet API.',
-			secrets: this.secrets,
-		});
-	}
-
-	async registerWebhook(hook: NewWebhook, scope: WebhookScope): Promise<AirmeetWebhook> {
-		const action = 'register the webhook';
+	/** Registers a webhook; the answer may name no id (see below), and then `id` is undefined. */
+	async registerWebhook(hook: NewWebhook, scope: WebhookScope): Promise<RegisteredWebhook> {
 		const qs: IDataObject = {};
 		if (scope.airmeetId) qs.airmeetId = scope.airmeetId;
 		if (scope.sessionId) qs.sessionId = scope.sessionId;
@@ -319,11 +317,13 @@ export class AirmeetClient {
 				qs,
 				body: { ...hook, platformName: 'n8n' },
 			},
-			action,
+			'register the webhook',
 		);
+		// Airmeet's page shows {statusCode, statusMessage, payload: {id, ...}}; the certified connector
+		// declares a flat {name, description, triggerMetaInfoId, url} without an id. Both are a success.
 		const record = isRecord(body) ? body : {};
 		const created = toWebhook(record.payload) ?? toWebhook(record.data) ?? toWebhook(record);
-		if (!created) throw this.malformed(action, 'the answer holds no webhook id');
+		if (!created) return { triggerMetaInfoId: hook.triggerMetaInfoId, url: hook.url };
 		return { ...created, triggerMetaInfoId: created.triggerMetaInfoId || hook.triggerMetaInfoId, url: created.url || hook.url };
 	}
 
@@ -331,17 +331,14 @@ export class AirmeetClient {
 	 * Removes a webhook. While tidying up (`missingIsGone`), "not found" means it is gone already,
 	 * which is what the caller wanted; otherwise it is an error like any other.
 	 */
-	async deregisterWebhook(
-		hook: { id: string; triggerMetaInfoId: string; url: string },
-		{ missingIsGone }: { missingIsGone: boolean },
-	): Promise<void> {
+	async deregisterWebhook(hook: RegisteredWebhook, { missingIsGone }: { missingIsGone: boolean }): Promise<void> {
+		// Without an id (Airmeet named none when it was registered) the body is {triggerMetaInfoId,
+		// url}: unconfirmed, no source shows a deregister without id; it is the only handle there is.
+		const body: IDataObject = { triggerMetaInfoId: hook.triggerMetaInfoId, url: hook.url };
+		if (hook.id !== undefined) body.id = hook.id;
 		await this.request(
-			{
-				method: 'POST',
-				path: WEBHOOK_PATHS.deregister,
-				body: { id: hook.id, triggerMetaInfoId: hook.triggerMetaInfoId, url: hook.url },
-			},
-			`deregister webhook ${hook.id}`,
+			{ method: 'POST', path: WEBHOOK_PATHS.deregister, body },
+			hook.id !== undefined ? `deregister webhook ${hook.id}` : `deregister the webhook for ${hook.url}`,
 			{ accept: missingIsGone ? isNotFound : undefined },
 		);
 	}

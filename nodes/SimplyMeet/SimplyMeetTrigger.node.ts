@@ -5,7 +5,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { StoredHook } from '../shared/hookStore';
 import { sameNameSet } from '../shared/remoteHooks';
 import { optionLabelsSubtitle } from '../shared/subtitle';
-import { adoptLiveHook, deliveryHook, lifecycleState, parseJsonDelivery, rawBodyOf, removeWithoutThrowing, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
+import { adoptLiveHook, deliveryHooks, lifecycleState, parseJsonDelivery, rawBodyOf, removeOtherAddresses, removeStoredHooks, removeWithoutThrowing, reportOldAddress, respondWithoutRun, TRIGGER_VERSIONS, TRIGGER_WEBHOOKS, withLeadingField } from '../shared/trigger';
 import { SIMPLYMEET_EVENTS, checkEvents, deliveredEvent, unwrapMeeting } from './events';
 import { hasValidSignature } from './signature';
 import { SimplyMeetClient } from './transport';
@@ -64,11 +64,15 @@ export class SimplyMeetTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** Adopts a hook that already delivers exactly what we need, instead of trusting a stored id. */
+			/**
+			 * Adopts a hook that already delivers exactly what we need, instead of trusting a stored id.
+			 * Hooks stored for this node's path at an older address of n8n go first.
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const events = selectedEvents(this);
 				const { url, store } = lifecycleState<RegisteredHook>(this);
 				const client = await SimplyMeetClient.connect(this);
+				await removeOtherAddresses(store, url, async (hook) => await client.deleteWebhook(hook.id, { missingIsGone: true }));
 				return await adoptLiveHook(store, url, await client.listWebhooks(), {
 					urlOf: (hook) => hook.url,
 					fits: (hook) => sameNameSet(hook.events, events) && typeof hook.secret === 'string' && hook.secret !== '',
@@ -88,48 +92,47 @@ export class SimplyMeetTrigger implements INodeType {
 			},
 
 			/**
-			 * Never throws (see removeWithoutThrowing). A hook that could not be deleted stays stored,
-			 * so that the next publish adopts or removes it; its failure is in n8n's log.
+			 * Never throws (see removeWithoutThrowing). Removes every hook stored for this node's path,
+			 * whatever address of n8n it was registered at. A hook that could not be deleted stays
+			 * stored, so that the next publish adopts or removes it; its failure is in n8n's log.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const { url, store } = lifecycleState<RegisteredHook>(this);
-				const stored = store.get(url);
-				const removed = await removeWithoutThrowing(
-					this,
-					stored
-						? `The webhook ${stored.id} may still exist in SimplyMeet: publishing again adopts or removes it, or delete it with the SimplyMeet node (README: "Find and remove orphaned webhooks").`
-						: `Leftover SimplyMeet webhooks for ${url} may remain: the next publish removes them.`,
-					async () => {
-						const client = await SimplyMeetClient.connect(this);
-						if (stored) {
-							await client.deleteWebhook(stored.id, { missingIsGone: true });
-							return;
-						}
-						// Nothing stored (the publish failed, or n8n lost the static data): whatever still
-						// points at our URL would be an orphan, so remove it by URL.
-						const leftovers = (await client.listWebhooks()).filter((hook) => hook.url === url);
-						for (const hook of leftovers) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
-					},
-				);
-				if (removed) store.remove(url);
+				const anyStored = await removeStoredHooks(this, store, url, {
+					leftBehind: ({ hook }) =>
+						`The webhook ${hook.id} may still exist in SimplyMeet: publishing again adopts or removes it, or delete it with the SimplyMeet node (README: "Find and remove orphaned webhooks").`,
+					remove: async (hook) => await (await SimplyMeetClient.connect(this)).deleteWebhook(hook.id, { missingIsGone: true }),
+				});
+				if (anyStored) return true;
+				// Nothing stored (the publish failed, or n8n lost the static data): whatever still
+				// points at our URL would be an orphan, so remove it by URL.
+				await removeWithoutThrowing(this, `Leftover SimplyMeet webhooks for ${url} may remain: the next publish removes them.`, async () => {
+					const client = await SimplyMeetClient.connect(this);
+					const leftovers = (await client.listWebhooks()).filter((hook) => hook.url === url);
+					for (const hook of leftovers) await client.deleteWebhook(hook.uuid, { missingIsGone: true });
+				});
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const served = deliveryHook<RegisteredHook>(this, 'SimplyMeet');
+		const served = deliveryHooks<RegisteredHook>(this, 'SimplyMeet');
 		if ('rejected' in served) return served.rejected;
 		const rawBody = rawBodyOf(this);
 		const signature = this.getRequestObject().headers['webhook-signature'];
-		if (!hasValidSignature(served.hook.secret, rawBody, typeof signature === 'string' ? signature : undefined)) {
-			return respondWithoutRun(this, 401, 'Missing or invalid Webhook-Signature');
-		}
+		// Several hooks serve this path only while one registered at an older address of n8n is
+		// still stored: the one whose secret signed the delivery is the one that sent it.
+		const signer = served.hooks.find(({ hook }) =>
+			hasValidSignature(hook.secret, rawBody, typeof signature === 'string' ? signature : undefined),
+		);
+		if (!signer) return respondWithoutRun(this, 401, 'Missing or invalid Webhook-Signature');
+		reportOldAddress(this, 'SimplyMeet', signer);
 		const parsed = parseJsonDelivery(this, rawBody);
 		if ('rejected' in parsed) return parsed.rejected;
 		const meeting = unwrapMeeting(parsed.body);
 		if (!meeting) return respondWithoutRun(this, 400, 'The body is not a SimplyMeet meeting');
-		const json = withLeadingField('event', deliveredEvent(served.hook.events, parsed.body as IDataObject, meeting), meeting);
+		const json = withLeadingField('event', deliveredEvent(signer.hook.events, parsed.body as IDataObject, meeting), meeting);
 		return { workflowData: [[{ json }]] };
 	}
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { HookStore, StoredHook } from './hookStore';
-import { hookStore, servedHook } from './hookStore';
+import type { HookAtUrl, HookStore, StoredHook } from './hookStore';
+import { hookStore, servedHooks } from './hookStore';
 import { sortRemoteHooks } from './remoteHooks';
 
 /** Both triggers' one webhook: services POST JSON, answered as soon as it is received. */
@@ -34,20 +34,84 @@ export function respondWithoutRun(ctx: IWebhookFunctions, status: number, messag
 }
 
 /**
- * The hook this node registered for the URL a delivery arrived on. Without one (a failed publish,
- * a test URL nobody listens on) the sender gets a 404 and no execution starts; n8n's log says how
- * to recover, because a published workflow in this state hears nothing.
+ * The hooks this node registered that serve the request (see servedHooks), the one at n8n's
+ * current address first. Without one (a failed publish, a test URL nobody listens on) the sender
+ * gets a 404 and no execution starts; n8n's log says how to recover, because a published
+ * workflow in this state hears nothing.
  */
-export function deliveryHook<Hook extends StoredHook>(
+export function deliveryHooks<Hook extends StoredHook>(
 	ctx: IWebhookFunctions,
 	service: string,
-): { hook: Hook } | { rejected: IWebhookResponseData } {
-	const hook = servedHook<Hook>(ctx);
-	if (hook) return { hook };
+): { hooks: Array<HookAtUrl<Hook>> } | { rejected: IWebhookResponseData } {
+	const hooks = servedHooks<Hook>(ctx);
+	if (hooks.length > 0) return { hooks };
 	ctx.logger.warn(
 		`${ctx.getNode().name}: a delivery arrived on a URL this node holds no ${service} webhook for; if the workflow is published, unpublish and publish it again`,
 	);
 	return { rejected: respondWithoutRun(ctx, 404, `No ${service} webhook is registered for this URL`) };
+}
+
+/**
+ * The hooks already reported as delivering to an older address, by workflow and hook. Kept in
+ * memory because the delivery path must not write static data; after a restart of n8n each such
+ * hook is reported once more, which is the point of a log line anyway.
+ */
+const reportedOldAddresses = new Set<string>();
+
+/**
+ * Says once per hook, in n8n's log, that the service still delivers to an address n8n no longer
+ * has (its webhook URL changed after the hook was registered), and the one step that moves it.
+ */
+export function reportOldAddress(ctx: IWebhookFunctions, service: string, served: HookAtUrl<StoredHook>): void {
+	const currentUrl = ctx.getNodeWebhookUrl('default');
+	if (ctx.getMode() === 'manual' || currentUrl === undefined || served.url === currentUrl) return;
+	const key = `${String(ctx.getWorkflow().id)} ${served.url} ${String(served.hook.id ?? '')}`;
+	if (reportedOldAddresses.has(key)) return;
+	reportedOldAddresses.add(key);
+	ctx.logger.warn(
+		`${ctx.getNode().name}: ${service} still delivers to ${served.url}, an address n8n had when the webhook was registered; ` +
+			`the delivery is served, but unpublish and publish the workflow again to move the webhook to ${currentUrl}`,
+		{ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name },
+	);
+}
+
+/**
+ * The start of both triggers' `checkExists`: removes at the service the hooks this node stored
+ * for the same webhook path at another address of n8n (registered before n8n's URL changed), and
+ * forgets them. It goes by what the node stored only, so hooks of other workflows or other n8n
+ * instances on the same account are never touched; a copy of the workflow has another path.
+ */
+export async function removeOtherAddresses<Hook extends StoredHook>(
+	store: HookStore<Hook>,
+	url: string,
+	remove: (hook: Hook) => Promise<void>,
+): Promise<void> {
+	for (const stored of store.forPath(url)) {
+		if (stored.url === url) continue;
+		await remove(stored.hook);
+		store.remove(stored.url);
+	}
+}
+
+/**
+ * What both triggers' `delete()` does with the hooks stored for its webhook path, at whatever
+ * address they were registered: removes each without throwing (see removeWithoutThrowing) and
+ * forgets those removed; one that could not be removed stays stored and is named in n8n's log.
+ * Returns whether any was stored.
+ */
+export async function removeStoredHooks<Hook extends StoredHook>(
+	ctx: IHookFunctions,
+	store: HookStore<Hook>,
+	url: string,
+	rules: { leftBehind: (stored: HookAtUrl<Hook>) => string; remove: (hook: Hook) => Promise<void> },
+): Promise<boolean> {
+	const stored = store.forPath(url);
+	for (const entry of stored) {
+		if (await removeWithoutThrowing(ctx, rules.leftBehind(entry), async () => await rules.remove(entry.hook))) {
+			store.remove(entry.url);
+		}
+	}
+	return stored.length > 0;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FakeAirmeetEvent, FakeSession } from '../fakes/airmeetFake';
 import { postJson } from '../fakes/fakeService';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
-import { captureLogs } from '../harness/logs';
+import { captureLogs, withCapturedLogs } from '../harness/logs';
 import type { World } from './world';
 import { ACTION_NODE, CREDENTIAL, TRIGGER_NODE, caught, errorText, expectNoSecrets, rl, startWorld, stopWorld } from './world';
 
@@ -590,5 +590,159 @@ describe('deliveries', () => {
 		await world.fake.deliver(EVENT[1]);
 		expectNoSecrets(world, JSON.stringify(node.executions));
 		expect(world.fake.issuedTokens.length).toBeGreaterThan(0);
+	});
+});
+
+describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
+	const registrant = () => trigger({ trigger: EVENT[0], airmeetId: rl(event.uid) });
+
+	/** Published under the old address, then n8n restarted with `localhost`, which reaches the same server. */
+	async function publishedBeforeTheMove(node: TriggerUnderTest): Promise<{ oldUrl: string; oldId: string }> {
+		await node.publish();
+		const oldUrl = node.productionUrl;
+		const oldId = String(world.fake.hooksFor(oldUrl)[0].id);
+		node.restart();
+		world.n8n.webhookOrigin = world.n8n.baseUrl.replace('127.0.0.1', 'localhost');
+		world.fake.resetCalls();
+		return { oldUrl, oldId };
+	}
+
+	it('deliveries to the old address run, warned once per hook in the log, and write no static data', async () => {
+		const node = registrant();
+		const { oldUrl } = await publishedBeforeTheMove(node);
+		node.markStaticDataSaved();
+		const { result: deliveries, lines } = await withCapturedLogs(async () => [
+			...(await world.fake.deliver(EVENT[0])),
+			...(await world.fake.deliver(EVENT[0])),
+		]);
+		expect(deliveries.map((result) => [result.url, result.status])).toEqual([
+			[oldUrl, 200],
+			[oldUrl, 200],
+		]);
+		expect(node.executions).toHaveLength(2);
+		expect(node.executions[0][0].json.trigger).toBe(EVENT[0]);
+		expect(lines).toEqual([{ level: 'warn', message: expect.stringMatching(new RegExp(`Airmeet still delivers to ${oldUrl}`)) }]);
+		expect(node.staticDataChanged).toBe(false);
+		expect(world.fake.count()).toBe(0);
+	});
+
+	it('publishing again deregisters the old hook by its stored id and leaves exactly one at the new URL', async () => {
+		const node = registrant();
+		const { oldUrl, oldId } = await publishedBeforeTheMove(node);
+		await node.publish();
+		const deregistered = world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body);
+		expect(deregistered).toEqual([{ id: oldId, triggerMetaInfoId: EVENT[0], url: oldUrl }]);
+		expect(registerCalls()).toHaveLength(1);
+		expect(world.fake.hooksFor(oldUrl)).toEqual([]);
+		expect(world.fake.hooks.map((hook) => hook.url)).toEqual([node.productionUrl]);
+		expect(Object.keys(storedHooks(node))).toEqual([node.productionUrl]);
+	});
+
+	it('a community-wide hook moves the same way, by its stored id', async () => {
+		const node = trigger({ trigger: COMMUNITY[0] });
+		const { oldUrl, oldId } = await publishedBeforeTheMove(node);
+		await node.publish();
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ id: oldId, triggerMetaInfoId: COMMUNITY[0], url: oldUrl },
+		]);
+		expect(world.fake.hooks.map((hook) => hook.url)).toEqual([node.productionUrl]);
+	});
+
+	it('unpublishing without publishing again deregisters the hook stored at the old address', async () => {
+		const node = registrant();
+		const { oldUrl, oldId } = await publishedBeforeTheMove(node);
+		await node.unpublish();
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ id: oldId, triggerMetaInfoId: EVENT[0], url: oldUrl },
+		]);
+		expect(world.fake.count({ path: LIST })).toBe(0);
+		expect(world.fake.hooks).toEqual([]);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it("a copy carrying the original's static data never deregisters the original's hook", async () => {
+		const original = registrant();
+		const { oldUrl, oldId } = await publishedBeforeTheMove(original);
+		const copy = registrant();
+		copy.carryStaticDataOf(original);
+		await copy.publish();
+		await copy.unpublish();
+		const deregisteredIds = world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => (call.body as IDataObject).id);
+		expect(deregisteredIds).not.toContain(oldId);
+		expect(world.fake.hooks.map((hook) => hook.url)).toEqual([oldUrl]);
+		expect((await world.fake.deliver(EVENT[0])).map((result) => result.status)).toEqual([200]);
+		expect(original.executions).toHaveLength(1);
+	});
+});
+
+describe('a register answer without a webhook id (the certified connector\'s flat shape)', () => {
+	beforeEach(async () => await setup({ registerAnswer: 'flat' }));
+
+	it.each([
+		['event-scoped', () => ({ trigger: EVENT[0], airmeetId: rl(event.uid) })],
+		['session-scoped', () => ({ trigger: SESSION, airmeetId: rl(event.uid), sessionId: rl(session.sessionid) })],
+	])('%s: finds the new hook by listing, stores its id, and unpublishes by it', async (_scope, parameters) => {
+		const node = trigger(parameters());
+		await node.publish();
+		const [hook] = world.fake.hooksFor(node.productionUrl);
+		expect(registerCalls()).toHaveLength(1);
+		// checkExists' listing, then create's.
+		expect(world.fake.count({ path: LIST })).toBe(2);
+		expect(storedHooks(node)[node.productionUrl]).toEqual(expect.objectContaining({ id: String(hook.id) }));
+		expect((await world.fake.deliver(hook.triggerMetaInfoId)).map((result) => result.status)).toEqual([200]);
+
+		await node.unpublish();
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ id: String(hook.id), triggerMetaInfoId: hook.triggerMetaInfoId, url: node.productionUrl },
+		]);
+		expect(world.fake.hooks).toEqual([]);
+	});
+
+	it('community-wide: the publish fails saying a hook may exist and how to remove it; n8n\'s clean-up deregisters it by URL and trigger', async () => {
+		const node = trigger({ trigger: COMMUNITY[0] });
+		const error = await caught(node.publish());
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Airmeet registered the webhook but named no ID for it, and community-wide webhooks cannot be listed');
+		expect((error as NodeApiError).description).toContain(`A webhook for ${node.productionUrl} (trigger ${COMMUNITY[0]}) may now exist in Airmeet`);
+		expect((error as NodeApiError).description).toMatch(/deregister it with the Airmeet node/);
+		expect(registerCalls()).toHaveLength(1);
+		expect(world.fake.count({ path: LIST })).toBe(0);
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ triggerMetaInfoId: COMMUNITY[0], url: node.productionUrl },
+		]);
+		expect(world.fake.hooks).toEqual([]);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it('community-wide: when that clean-up fails, the node still knows the hook, and unpublishing deregisters it', async () => {
+		const node = trigger({ trigger: COMMUNITY[0] });
+		world.fake.inject({ path: DEREGISTER }, { kind: 'status', status: 500, body: { statusCode: '500', statusMessage: 'Database unavailable' } });
+		const { lines } = await withCapturedLogs(async () => await caught(node.publish()));
+		expect(world.fake.hooksFor(node.productionUrl)).toHaveLength(1);
+		expect(storedHooks(node)).toEqual({ [node.productionUrl]: { trigger: COMMUNITY[0], url: node.productionUrl } });
+		expect(lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+			expect.stringContaining(`The webhook for ${node.productionUrl} (trigger ${COMMUNITY[0]}) may still be registered in Airmeet`),
+		]);
+
+		await node.unpublish();
+		expect(world.fake.count({ path: DEREGISTER })).toBe(2);
+		expect(world.fake.hooks).toEqual([]);
+		expect(storedHooks(node)).toEqual({});
+	});
+
+	it('event-scoped: when the listing fails after registering, the hook is stored by URL and trigger and n8n\'s clean-up deregisters it', async () => {
+		const node = trigger({ trigger: EVENT[0], airmeetId: rl(event.uid) });
+		expect(await node.run('checkExists')).toBe(false);
+		world.fake.inject({ path: LIST }, { kind: 'status', status: 503, body: { message: 'Service Unavailable' } }, 2);
+		const error = await caught(node.run('create'));
+		expect(storedHooks(node)).toEqual({ [node.productionUrl]: { trigger: EVENT[0], url: node.productionUrl, airmeetId: event.uid } });
+		// What n8n does after a failed create.
+		await node.run('delete');
+		expect(error.message).toMatch(/could not list the webhooks of event/);
+		expect(registerCalls()).toHaveLength(1);
+		expect(world.fake.calls.filter((call) => call.path === DEREGISTER).map((call) => call.body)).toEqual([
+			{ triggerMetaInfoId: EVENT[0], url: node.productionUrl },
+		]);
+		expect(world.fake.hooks).toEqual([]);
 	});
 });

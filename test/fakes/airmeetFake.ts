@@ -110,6 +110,12 @@ export interface AirmeetFakeOptions {
 	preparingHttpStatus?: 200 | 202;
 	/** The largest `/registrations` page served. */
 	maxRegistrationPage?: number;
+	/**
+	 * The register answer: `envelope` as Airmeet's page shows it (`{statusCode, statusMessage,
+	 * payload: {id, ...}}`), or `flat` as the certified connector declares it (`{name, description,
+	 * triggerMetaInfoId, url}`, no id).
+	 */
+	registerAnswer?: 'envelope' | 'flat';
 	/** What `customFieldMapping[].value` must be: a list of strings (the certified connector) or a text (other clients). */
 	customFieldValues?: 'list' | 'text';
 }
@@ -251,6 +257,7 @@ export class AirmeetFake extends FakeService {
 
 	maxRegistrationPage: number;
 
+	registerAnswer: 'envelope' | 'flat';
 	customFieldValues: 'list' | 'text';
 
 	/** How many times each report (by path) was asked for so far: the first `preparingCalls` answer "preparing". */
@@ -287,6 +294,7 @@ export class AirmeetFake extends FakeService {
 		this.preparingCalls = options.preparingCalls ?? 0;
 		this.preparingHttpStatus = options.preparingHttpStatus ?? 200;
 		this.maxRegistrationPage = options.maxRegistrationPage ?? 100;
+		this.registerAnswer = options.registerAnswer ?? 'envelope';
 		this.customFieldValues = options.customFieldValues ?? 'list';
 	}
 
@@ -735,13 +743,20 @@ export class AirmeetFake extends FakeService {
 			platformName: body.platformName,
 			...scope,
 		});
+		if (this.registerAnswer === 'flat') {
+			return { status: 200, body: { name: hook.name, description: hook.description, triggerMetaInfoId: triggerId, url: hook.url } };
+		}
 		const payload = omit(hook, 'airmeetId', 'sessionId', 'metaData', 'platformName');
 		return { status: 200, body: { statusCode: this.successCode, statusMessage: 'SUCCESS', payload } };
 	}
 
+	/** A body without id (unconfirmed at Airmeet) deregisters the hook with that URL and trigger. */
 	private deregister(call: RecordedCall): FakeAnswer {
 		const body = bodyOf(call);
-		const hook = this.hooks.find((candidate) => String(candidate.id) === String(body.id));
+		const hook =
+			body.id === undefined
+				? this.hooks.find((candidate) => candidate.url === body.url && candidate.triggerMetaInfoId === body.triggerMetaInfoId)
+				: this.hooks.find((candidate) => String(candidate.id) === String(body.id));
 		if (!hook) return statusBody(404, 'Webhook not found', this.notFoundStyle === 'http' ? 404 : 200);
 		if (hook.triggerMetaInfoId !== body.triggerMetaInfoId || hook.url !== body.url) {
 			return statusBody(400, 'triggerMetaInfoId or url does not match the webhook');

@@ -22,3 +22,13 @@ export function captureLogs(): { lines: LogLine[]; restore: () => void } {
 	);
 	return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
+
+/** Runs `step` with n8n's log captured; the logger is restored whatever `step` does. */
+export async function withCapturedLogs<T>(step: () => Promise<T>): Promise<{ result: T; lines: LogLine[] }> {
+	const logs = captureLogs();
+	try {
+		return { result: await step(), lines: logs.lines };
+	} finally {
+		logs.restore();
+	}
+}

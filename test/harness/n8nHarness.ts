@@ -286,6 +286,17 @@ export class TestN8n {
 		return type;
 	}
 
+	/**
+	 * The address n8n puts in webhook URLs (N8N_WEBHOOK_URL), when it is not the one it listens on:
+	 * setting it emulates a restart with another address, which reaches the same server.
+	 */
+	webhookOrigin?: string;
+
+	/** Where webhook URLs point: `webhookOrigin`, else the address the server listens on. */
+	get webhookBaseUrl(): string {
+		return this.webhookOrigin ?? this.baseUrl;
+	}
+
 	get baseUrl(): string {
 		const address = this.server?.address() as AddressInfo | undefined;
 		if (!address) throw new Error('TestN8n is not started');
@@ -331,6 +342,7 @@ export class TestN8n {
 
 	additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
 		const base = this.server ? this.baseUrl : 'http://127.0.0.1:1';
+		const webhookBase = this.server ? this.webhookBaseUrl : base;
 		const data: Partial<IWorkflowExecuteAdditionalData> = {
 			credentialsHelper: this.vault,
 			restApiUrl: `${base}/rest`,
@@ -338,9 +350,9 @@ export class TestN8n {
 			formBaseUrl: `${base}/form`,
 			formWaitingBaseUrl: `${base}/form-waiting`,
 			formTestBaseUrl: `${base}/form-test`,
-			webhookBaseUrl: `${base}/webhook`,
-			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-			webhookTestBaseUrl: `${base}/webhook-test`,
+			webhookBaseUrl: `${webhookBase}/webhook`,
+			webhookWaitingBaseUrl: `${webhookBase}/webhook-waiting`,
+			webhookTestBaseUrl: `${webhookBase}/webhook-test`,
 			mcpBaseUrl: `${base}/mcp`,
 			mcpTestBaseUrl: `${base}/mcp-test`,
 			variables: {},
@@ -552,11 +564,11 @@ export class TriggerUnderTest {
 	}
 
 	get productionUrl(): string {
-		return `${this.n8n.baseUrl}/webhook/${this.node.webhookId}/${this.webhookDescription.path}`;
+		return `${this.n8n.webhookBaseUrl}/webhook/${this.node.webhookId}/${this.webhookDescription.path}`;
 	}
 
 	get testUrl(): string {
-		return `${this.n8n.baseUrl}/webhook-test/${this.node.webhookId}/${this.webhookDescription.path}`;
+		return `${this.n8n.webhookBaseUrl}/webhook-test/${this.node.webhookId}/${this.webhookDescription.path}`;
 	}
 
 	/** The static data n8n would have saved for this node. */
@@ -595,6 +607,15 @@ export class TriggerUnderTest {
 	/** n8n lost this node's static data (a crash before it was saved, a copied workflow). */
 	forgetStaticData(): void {
 		this.staticData = {};
+		this.workflow = this.n8n.workflow(this.node, this.staticData);
+	}
+
+	/**
+	 * A copy of another workflow that carries its saved static data (the public API accepts
+	 * `staticData` on create); this node keeps its own webhook id, so its own path.
+	 */
+	carryStaticDataOf(original: TriggerUnderTest): void {
+		this.staticData = original.savedStaticData;
 		this.workflow = this.n8n.workflow(this.node, this.staticData);
 	}
 

@@ -5,7 +5,7 @@ import { postJson } from '../fakes/fakeService';
 import { SIGNATURE_ENCODINGS, sampleMeeting, simplyMeetSignature } from '../fakes/simplyMeetFake';
 import type { TriggerUnderTest } from '../harness/n8nHarness';
 import { caught, errorText } from '../harness/errors';
-import { captureLogs } from '../harness/logs';
+import { captureLogs, withCapturedLogs } from '../harness/logs';
 import { useSimplyMeetWorld } from './world';
 
 const { fake, n8n, credentials } = useSimplyMeetWorld();
@@ -536,5 +536,130 @@ describe('deliveries', () => {
 		for (let i = 0; i < 20; i++) await fake.deliver('meetingScheduled');
 		expect(trigger.executions).toHaveLength(20);
 		expect(new Set(trigger.executions.map((items) => items[0].json.uuid)).size).toBe(20);
+	});
+});
+
+describe('a changed n8n address (N8N_WEBHOOK_URL)', () => {
+	/** The same n8n under another origin: `localhost` reaches the server `127.0.0.1` listens on. */
+	const moveN8n = () => {
+		n8n.webhookOrigin = n8n.baseUrl.replace('127.0.0.1', 'localhost');
+	};
+	afterEach(() => {
+		n8n.webhookOrigin = undefined;
+	});
+
+	async function publishedBeforeTheMove(): Promise<{ trigger: TriggerUnderTest; oldUrl: string; oldId: string }> {
+		const trigger = newTrigger();
+		await trigger.publish();
+		const oldUrl = trigger.productionUrl;
+		const oldId = fake.hooksFor(oldUrl)[0].uuid;
+		trigger.restart();
+		moveN8n();
+		fake.resetCalls();
+		return { trigger, oldUrl, oldId };
+	}
+
+	it('deliveries to the old address run, warned once per hook in the log, and write no static data', async () => {
+		const { trigger, oldUrl } = await publishedBeforeTheMove();
+		expect(trigger.productionUrl).not.toBe(oldUrl);
+		trigger.markStaticDataSaved();
+		const { result: deliveries, lines } = await withCapturedLogs(async () => [
+			...(await fake.deliver('meetingScheduled')),
+			...(await fake.deliver('meetingScheduled')),
+		]);
+		expect(deliveries.map((result) => [result.url, result.status])).toEqual([
+			[oldUrl, 200],
+			[oldUrl, 200],
+		]);
+		expect(trigger.executions).toHaveLength(2);
+		expect(lines).toEqual([
+			{
+				level: 'warn',
+				message: expect.stringContaining(
+					`SimplyMeet still delivers to ${oldUrl}, an address n8n had when the webhook was registered; the delivery is served, but unpublish and publish the workflow again to move the webhook to ${trigger.productionUrl}`,
+				),
+			},
+		]);
+		expect(trigger.staticDataChanged).toBe(false);
+		expect(fake.count()).toBe(0);
+	});
+
+	it('the old address opens only with its own secret: a forged or test signature is refused', async () => {
+		const { trigger, oldUrl } = await publishedBeforeTheMove();
+		await trigger.listenForTestEvent();
+		const testSecret = fake.hooksFor(trigger.testUrl)[0].secret ?? '';
+		const oldSecret = fake.hooksFor(oldUrl)[0].secret ?? '';
+		const raw = JSON.stringify({ data: sampleMeeting('meetingScheduled') });
+		const send = async (url: string, secret: string) => (await postJson(url, raw, { 'webhook-signature': signBody(secret, raw) })).status;
+		expect(await send(oldUrl, testSecret)).toBe(401);
+		expect(await send(trigger.productionUrl, testSecret)).toBe(401);
+		expect(await send(trigger.testUrl, oldSecret)).toBe(401);
+		expect(await send(oldUrl, 'not-the-secret')).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+		expect(await send(oldUrl, oldSecret)).toBe(200);
+		expect(await send(trigger.productionUrl, oldSecret)).toBe(200);
+		expect(await send(trigger.testUrl, testSecret)).toBe(200);
+		expect(trigger.executions).toHaveLength(3);
+	});
+
+	it('publishing again removes the hook at the old address by its stored id and leaves exactly one at the new URL', async () => {
+		const { trigger, oldUrl, oldId } = await publishedBeforeTheMove();
+		const elsewhere = fake.seedHook({ url: 'https://other-n8n.example/webhook/x/webhook', events: ['meetingCancelled'] });
+
+		await trigger.publish();
+
+		expect(fake.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`/webhooks/${oldId}`]);
+		expect(fake.count({ method: 'POST', path: '/webhooks' })).toBe(1);
+		expect(fake.hooksFor(oldUrl)).toEqual([]);
+		expect(fake.hooksFor(trigger.productionUrl)).toHaveLength(1);
+		expect(fake.hooks).toHaveLength(2);
+		expect(fake.hooks).toContainEqual(elsewhere);
+		expect(Object.keys(trigger.nodeStaticData.hooks as object)).toEqual([trigger.productionUrl]);
+		expect((await fake.deliver('meetingScheduled')).map((result) => [result.url, result.status])).toEqual([[trigger.productionUrl, 200]]);
+	});
+
+	it('unpublishing without publishing again removes the hook stored at the old address', async () => {
+		const { trigger, oldId } = await publishedBeforeTheMove();
+
+		await trigger.unpublish();
+
+		expect(fake.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`DELETE /webhooks/${oldId}`]);
+		expect(fake.hooks).toEqual([]);
+		expect(trigger.nodeStaticData).toEqual({});
+	});
+
+	it('when the old hook cannot be removed, publishing fails before registering, the hook stays stored, and unpublishing removes it later', async () => {
+		const { trigger, oldUrl, oldId } = await publishedBeforeTheMove();
+		fake.inject({ method: 'DELETE', path: `/webhooks/${oldId}` }, { kind: 'status', status: 500, body: { code: 500, message: 'Internal error' } }, 2);
+		const { result: error, lines } = await withCapturedLogs(async () => await caught(trigger.publish()));
+		expect(error.message).toMatch(/SimplyMeet could not delete .*\(HTTP 500\): Internal error/);
+		// checkExists' removal, then the removal in n8n's delete() after the failure.
+		expect(fake.count({ method: 'DELETE' })).toBe(2);
+		expect(fake.count({ method: 'POST' })).toBe(0);
+		expect(fake.hooks.map((hook) => hook.url)).toEqual([oldUrl]);
+		expect(Object.keys(trigger.nodeStaticData.hooks as object)).toEqual([oldUrl]);
+		expect(lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+			expect.stringContaining(`The webhook ${oldId} may still exist in SimplyMeet`),
+		]);
+
+		await trigger.unpublish();
+		expect(fake.count({ method: 'DELETE' })).toBe(3);
+		expect(fake.hooks).toEqual([]);
+		expect(trigger.nodeStaticData).toEqual({});
+	});
+
+	it('a copy carrying the original\'s static data never removes the original\'s hook, at any address', async () => {
+		const { trigger: original, oldUrl, oldId } = await publishedBeforeTheMove();
+		const copy = newTrigger();
+		copy.carryStaticDataOf(original);
+
+		await copy.publish();
+		await copy.unpublish();
+
+		expect(fake.calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).not.toContain(`/webhooks/${oldId}`);
+		expect(fake.hooks.map((hook) => hook.uuid)).toEqual([oldId]);
+		expect((await fake.deliver('meetingScheduled')).map((result) => [result.url, result.status])).toEqual([[oldUrl, 200]]);
+		expect(original.executions).toHaveLength(1);
+		expect(copy.executions).toHaveLength(0);
 	});
 });
