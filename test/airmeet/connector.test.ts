@@ -62,6 +62,14 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
 	return { status: response.status, body: (await response.json()) as IDataObject };
 }
 
+/** The fake answered 400 through the contract table, naming the field and what is wrong with it. */
+async function expectRefused(answer: Promise<{ status: number; body: IDataObject }>, problem: string): Promise<void> {
+	const { status, body } = await answer;
+	expect(status).toBe(400);
+	expect(String(body.message)).toMatch(/^Not in the contract table: /);
+	expect(String(body.message)).toContain(problem);
+}
+
 const ATTENDEE = { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' };
 
 describe('Participant > Add', () => {
@@ -166,13 +174,17 @@ describe('Participant > Add', () => {
 		await refusedBeforeAnyCall(add(fields as INodeParameters), message);
 	});
 
-	it('the fake refuses what the connector does not declare', async () => {
+	it('the fake refuses what the connector does not declare (through the contract table), and text values on a list account', async () => {
 		const body = { ...ATTENDEE, registerAttendee: false, sendEmailInvite: false };
 		const path = `/airmeet/${event.uid}/attendee`;
-		expect((await post(path, { ...body, attendance_type: 'HYBRID' })).status).toBe(400);
-		expect((await post(path, { ...ATTENDEE, registerAttendee: false })).status).toBe(400);
-		expect((await post(path, { ...body, platform: 'n8n' })).body.statusMessage).toBe('Unknown field platform');
-		expect((await post(path, { ...body, customFieldMapping: [{ fieldId: 'f-diet', value: 'x' }] })).status).toBe(400);
+		await expectRefused(post(path, { ...body, attendance_type: 'HYBRID' }), 'body.attendance_type notAllowed');
+		await expectRefused(post(path, { ...ATTENDEE, registerAttendee: false }), 'body.sendEmailInvite missing');
+		await expectRefused(post(path, { ...body, registerAttendee: 'yes' }), 'body.registerAttendee wrongType');
+		await expectRefused(post(path, { ...body, platform: 'n8n' }), 'body.platform undeclared');
+		const text = await post(path, { ...body, customFieldMapping: [{ fieldId: 'f-diet', value: 'x' }] });
+		expect(text).toEqual({ status: 400, body: { statusCode: 400, statusMessage: 'customFieldMapping[].value must be a list of strings' } });
+		const unknownField = await post(path, { ...body, customFieldMapping: [{ fieldId: 'f-none', value: ['x'] }] });
+		expect(unknownField).toEqual({ status: 400, body: { statusCode: 400, statusMessage: 'Custom field f-none is not part of this Airmeet' } });
 		expect((await post(path, { ...body, attendance_type: 'VIRTUAL', customFieldMapping: [{ fieldId: 'f-diet', value: ['x'] }] })).status).toBe(200);
 	});
 });
@@ -254,10 +266,14 @@ describe('Booth > Create', () => {
 	it('the fake refuses an exhibitor type, a field or a table count the connector does not declare', async () => {
 		const body = { name: 'B', exhibitorInfo: [{ email: 'ada@example.com' }], metaData: { chatEnabled: false, loungeEnabled: false, broadcastEnabled: false } };
 		const path = `/airmeet/${event.uid}/booths`;
-		expect((await post(path, { ...body, exhibitorInfo: [{ email: 'ada@example.com', exhibitorAttendanceType: 'VIRTUAL' }] })).status).toBe(400);
-		expect((await post(path, { ...body, metaData: { ...body.metaData, tableCount: -2 } })).status).toBe(400);
-		expect((await post(path, { ...body, metaData: { chatEnabled: false } })).status).toBe(400);
-		expect((await post(path, { ...body, owner: 'x' })).status).toBe(400);
+		const hybrid = { email: 'ada@example.com', exhibitorAttendanceType: 'VIRTUAL' };
+		await expectRefused(post(path, { ...body, exhibitorInfo: [hybrid] }), 'body.exhibitorInfo[].exhibitorAttendanceType notAllowed');
+		await expectRefused(post(path, { ...body, exhibitorInfo: [{ email: 'ada@example.com', seat: 1 }] }), 'body.exhibitorInfo[].seat undeclared');
+		await expectRefused(post(path, { ...body, metaData: { chatEnabled: false } }), 'body.metaData.loungeEnabled missing');
+		await expectRefused(post(path, { ...body, tags: 'ai' }), 'body.tags wrongType');
+		await expectRefused(post(path, { ...body, owner: 'x' }), 'body.owner undeclared');
+		expect((await post(path, { ...body, metaData: { ...body.metaData, tableCount: -2 } })).body.statusMessage).toBe('metaData.tableCount must be 0 or more');
+		expect((await post(path, { ...body, exhibitorInfo: [{ email: 'ada.example.com' }] })).status).toBe(400);
 		expect((await post(path, body)).status).toBe(200);
 	});
 });
@@ -330,11 +346,13 @@ describe('Session > Create', () => {
 		await refusedBeforeAnyCall(create(fields as INodeParameters), message);
 	});
 
-	it('the fake refuses a session type or timing the connector does not declare', async () => {
+	it('the fake refuses a session type or timing the connector does not declare (through the contract table)', async () => {
 		const path = `/airmeet/${event.uid}/session`;
-		expect((await post(path, { ...base, type: 'WEBINAR' })).status).toBe(400);
-		expect((await post(path, { ...base, type: 'SPEED_NETWORKING', speedNetworkingData: { conversationTime: '3' } })).status).toBe(400);
-		expect((await post(path, { ...base, sessionMeta: { hideHost: 'yes' } })).status).toBe(400);
+		await expectRefused(post(path, { ...base, type: 'WEBINAR' }), 'body.type notAllowed');
+		await expectRefused(post(path, { ...base, speedNetworkingData: { conversationTime: '3' } }), 'body.speedNetworkingData.conversationTime wrongType');
+		await expectRefused(post(path, { ...base, speedNetworkingData: { rounds: 3 } }), 'body.speedNetworkingData.rounds undeclared');
+		await expectRefused(post(path, { ...base, sessionMeta: { hideHost: 'yes' } }), 'body.sessionMeta.hideHost wrongType');
+		await expectRefused(post(path, { ...base, tracks: 'Main' }), 'body.tracks wrongType');
 		expect((await post(path, { ...base, type: 'STREAMING', tracks: ['Main'] })).status).toBe(200);
 	});
 });

@@ -574,13 +574,4 @@ export const EXCEPTIONS: readonly ContractException[] = [
 		type: 'object',
 		reason: 'The "Custom Field Mapping" JSON field passes a JSON object through as the user wrote it; no source declares an object there.',
 	},
-	...(['registerAttendee', 'sendEmailInvite'] as const).map(
-		(name): ContractException => ({
-			row: 'airmeet.addAttendee',
-			field: `body.${name}`,
-			kind: 'mayBeMissing',
-			reason:
-				'The connector marks it required; Participant > Add sends it only when set until issue 17 item 9 (branch h/amops) sends both always. Remove this exception when that is merged.',
-		}),
-	),
 ];
