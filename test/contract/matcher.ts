@@ -87,7 +87,7 @@ class Checker {
 
 	headers(headers: RequestShape['headers']): void {
 		for (const name of this.row.headers ?? []) {
-			if (headers[name] === undefined && !this.exception(`header.${name}`, 'mayBeMissing')) {
+			if (headers[name] === undefined) {
 				this.problem(`header.${name}`, 'missing', 'required by the sources');
 			}
 		}
@@ -107,7 +107,7 @@ class Checker {
 			}
 		}
 		for (const declared of this.row.query) {
-			if (declared.required && !query.has(declared.name) && !this.exception(`query.${declared.name}`, 'mayBeMissing')) {
+			if (declared.required && !query.has(declared.name)) {
 				this.problem(`query.${declared.name}`, 'missing', 'required by the sources');
 			}
 		}
@@ -136,7 +136,7 @@ class Checker {
 		}
 		for (const spec of declared) {
 			const field = `${prefix}.${spec.name}`;
-			if (spec.required && value[spec.name] === undefined && !this.exception(field, 'mayBeMissing')) {
+			if (spec.required && value[spec.name] === undefined) {
 				this.problem(field, 'missing', 'required by the sources');
 			}
 		}

@@ -62,8 +62,7 @@ export interface ContractException {
 	field: string;
 	kind:
 		| 'undeclared' /* no source names the field */
-		| 'otherType' /* a source declares another type */
-		| 'mayBeMissing' /* a source marks it required, we may leave it out */;
+		| 'otherType' /* a source declares another type */;
 	/** For `otherType`: the type we also send. */
 	type?: FieldType;
 	reason: string;
