@@ -134,6 +134,11 @@ describe('workflows with $fromAI publish (n8n-workflow getNodeParametersIssues, 
 		],
 		['Webhook > Register: Trigger alone', airmeet, { resource: 'webhook', operation: 'register', trigger: FROM_AI, url: 'https://example.com/in' }],
 		['Webhook > Get Many: Event', airmeet, { resource: 'webhook', operation: 'getAll', scope: 'event', airmeetId: pick(FROM_AI) }],
+		[
+			'Webhook > Get Many: List For, with a fixed event and no session',
+			airmeet,
+			{ resource: 'webhook', operation: 'getAll', scope: FROM_AI, airmeetId: pick('ev-1') },
+		],
 		['Event > Get: Event', airmeet, { resource: 'event', operation: 'get', airmeetId: pick(FROM_AI) }],
 		['Session > Get Attendance: Session', airmeet, { resource: 'session', operation: 'getAttendance', airmeetId: pick('ev-1'), sessionId: pick(FROM_AI) }],
 		[
@@ -196,7 +201,7 @@ describe('tool descriptions, as n8n builds them for an AI agent (NodeHelpers.get
 			'Get an example of what a trigger delivers, one item per entry when it is a list (needs Trigger) in Airmeet',
 		);
 		expect(airmeet.get('webhook:getAll')).toBe(
-			'List the webhooks of an event or of a session, one item per webhook (needs Event ID when List For is event, Session ID when List For is session) in Airmeet',
+			'List the webhooks of an event (needs Event ID) or of a session (needs Session ID), chosen in List For; one item per webhook in Airmeet',
 		);
 		expect(simplyMeet.get('singleUseLink:create')).toBe(
 			'Create booking links for a meeting type that each work once, one item per link with its URL (needs Meeting Type ID) in SimplyMeet',

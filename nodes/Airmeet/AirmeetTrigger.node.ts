@@ -169,7 +169,7 @@ export class AirmeetTrigger implements INodeType {
 					message,
 					description:
 						`A webhook for ${url} (trigger ${config.trigger.id}) may now exist in Airmeet. n8n tries to deregister it by its URL and trigger now and again when the workflow is unpublished; ` +
-						'if the workflow\'s log says that failed, deregister it with the Airmeet node (Webhook > Get Many shows its ID for event and session webhooks) or ask Airmeet to remove it.',
+						'if the workflow\'s log says that failed, deregister it with the Airmeet node: Webhook > Deregister with this trigger and URL, Webhook ID left empty.',
 				});
 			},
 

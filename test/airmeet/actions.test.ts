@@ -370,6 +370,17 @@ describe('webhook', () => {
 		);
 	});
 
+	it('deregisters by trigger and URL when Webhook ID is left empty (a hook Airmeet named no ID for)', async () => {
+		await run({ resource: 'webhook', operation: 'register', trigger: 'trigger.airmeet.created', url });
+		const before = world.fake.calls.length;
+		const [removed] = await run({ resource: 'webhook', operation: 'deregister', webhookId: '', trigger: 'trigger.airmeet.created', url });
+		const calls = world.fake.calls.slice(before);
+		expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /platform-integration/v1/webhook-deregister']);
+		expect(calls[0].body).toEqual({ triggerMetaInfoId: 'trigger.airmeet.created', url });
+		expect(removed.json).toEqual({ triggerMetaInfoId: 'trigger.airmeet.created', url, deleted: true, deregistered: true });
+		expect(world.fake.hooks).toHaveLength(0);
+	});
+
 	it('deregistering an unknown webhook is an error here (unlike tidying up in the trigger)', async () => {
 		const error = await caught(
 			run({ resource: 'webhook', operation: 'deregister', webhookId: '12345', trigger: 'trigger.airmeet.created', url }),
@@ -385,7 +396,6 @@ describe('webhook', () => {
 		[{ operation: 'register', trigger: 'trigger.airmeet.created', url: '' }, /"URL" field is empty/],
 		[{ operation: 'register', trigger: 'trigger.bogus', url }, /"Trigger" field/],
 		[{ operation: 'deregister', trigger: 'trigger.airmeet.created', webhookId: 'a b', url }, /"Webhook ID" field needs an ID/],
-		[{ operation: 'deregister', trigger: 'trigger.airmeet.created', webhookId: '', url }, /"Webhook ID" field is empty/],
 		[{ operation: 'deregister', trigger: 'trigger.airmeet.created', webhookId: '1', url: 'nope' }, /"URL" field/],
 		[{ operation: 'getAll', scope: 'event', airmeetId: rl('') }, /"Event"/],
 		[{ operation: 'getAll', scope: 'session', sessionId: rl('') }, /"Session"/],

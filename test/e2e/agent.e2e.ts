@@ -191,7 +191,7 @@ test('the model receives our tools, described as the nodes build them, with the 
 	const tools = new Map(requests[0].tools?.map((tool) => [tool.function.name, tool.function]));
 	expect(Object.fromEntries([...tools].map(([name, tool]) => [name, tool.description]))).toEqual({
 		Airmeet_event_webhooks:
-			'List the webhooks of an event or of a session, one item per webhook (needs Event ID when List For is event, Session ID when List For is session) in Airmeet',
+			'List the webhooks of an event (needs Event ID) or of a session (needs Session ID), chosen in List For; one item per webhook in Airmeet',
 		Airmeet_sample_payload: 'Get an example of what a trigger delivers, one item per entry when it is a list (needs Trigger) in Airmeet',
 		'SimplyMeet_single-use_link':
 			'Create booking links for a meeting type that each work once, one item per link with its URL (needs Meeting Type ID) in SimplyMeet',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requireHttpUrl, requireText } from '../../../shared/fields';
+import { requireHttpUrl } from '../../../shared/fields';
 import { ID_PATTERN } from '../../locators';
 import type { AirmeetClient } from '../../transport';
 import { URL_FIELD, readTrigger, triggerChoice } from './fields';
@@ -11,7 +11,7 @@ export const option = operationOption(
 	'Deregister',
 	'deregister',
 	'Deregister a webhook',
-	'Remove a webhook from Airmeet, given its ID, trigger and URL',
+	'Remove a webhook from Airmeet, given its trigger, URL and (when Airmeet named one) its ID',
 );
 
 export const description: INodeProperties[] = [
@@ -20,17 +20,17 @@ export const description: INodeProperties[] = [
 		displayName: 'Webhook ID',
 		name: 'webhookId',
 		type: 'string',
-		required: true,
 		default: '',
-		description: 'The ID Airmeet gave the webhook when it was registered (see Get Many)',
+		description:
+			'The ID Airmeet gave the webhook when it was registered (see Get Many). Leave empty for a webhook Airmeet named no ID for: it is then deregistered by trigger and URL, a form no Airmeet source shows.',
 	},
 	URL_FIELD,
 ];
 
 export async function execute(this: IExecuteFunctions, client: AirmeetClient, itemIndex: number): Promise<IDataObject[]> {
 	const trigger = readTrigger(this, itemIndex);
-	const id = requireText(this, 'webhookId', 'Webhook ID', itemIndex);
-	if (!ID_PATTERN.test(id)) {
+	const id = String(this.getNodeParameter('webhookId', itemIndex, '') ?? '').trim() || undefined;
+	if (id !== undefined && !ID_PATTERN.test(id)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The "Webhook ID" field needs an ID made of letters, digits and dashes, got "${id}"`,
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, client: AirmeetClient, it
 	// n8n's convention for deletions is `deleted: true`; `deregistered` stays for workflows that read it.
 	return [
 		{
-			id,
+			...(id !== undefined && { id }),
 			triggerMetaInfoId: trigger.id,
 			url,
 			deleted: true,

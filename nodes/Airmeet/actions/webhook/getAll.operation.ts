@@ -6,7 +6,7 @@ import { EVENT_FIELD, SESSION_FIELD, eventLocator, sessionLocator } from '../../
 import type { AirmeetClient } from '../../transport';
 import { locatorId, operationOption } from '../common';
 
-export const option = operationOption('Get Many', 'getAll', 'Get many webhooks', 'List the webhooks of an event or of a session, one item per webhook');
+export const option = operationOption('Get Many', 'getAll', 'Get many webhooks', 'List the webhooks of an event (needs Event ID) or of a session (needs Session ID), chosen in List For; one item per webhook');
 
 const SCOPE_FIELD = {
 	displayName: 'List For',
@@ -25,9 +25,11 @@ export const description: INodeProperties[] = [
 		options: SCOPE_FIELD.options,
 		description: 'Airmeet lists webhooks per event or per session: event or session',
 	},
+	// Not required to n8n: "List For" may be an expression (an AI agent's choice), and then n8n counts
+	// both pickers as shown. execute() asks for the one the chosen scope needs, naming it.
 	eventLocator({
-		required: true,
-		description: 'The event whose webhooks to list',
+		required: false,
+		description: 'The event whose webhooks to list. Needed when List For is event.',
 		displayOptions: { show: { scope: ['event'] } },
 	}),
 	eventLocator({
@@ -36,7 +38,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { scope: ['session'] } },
 	}),
 	sessionLocator({
-		description: 'The session whose webhooks to list',
+		required: false,
+		description: 'The session whose webhooks to list. Needed when List For is session.',
 		displayOptions: { show: { scope: ['session'] } },
 	}),
 	...returnAllFields(),
