@@ -142,7 +142,9 @@ describe('links and anchors', () => {
  * script in package.json, `npm test`, `npm start`) except `npm run test:live`, which anyone with a
  * real account can run to settle the open API facts; none of the folders that are not published
  * (test/, tools/, scripts/, n8n-runtime/, .n8n-local/); and none of the development words
- * (fake services, sandbox, benchmark, harness). It links to the maintainer docs exactly once.
+ * (fake services, sandbox, benchmark, harness). It links to the maintainer docs exactly once, and
+ * that one line alone names the two commands a clone needs (`npm install`, `npm test`): the test
+ * command CI runs is the README's.
  */
 const USER_COMMANDS = new Set(['test:live']);
 
@@ -161,8 +163,15 @@ function maintainerMaterial(text: string): string[] {
 describe('the README is for users', () => {
 	const readme = read('README.md');
 
+	const maintainerLine = readme.split('\n').find((line) => line.includes('](CONTRIBUTING.md'));
+
 	test('it names no development command, unpublished folder or development word', () => {
-		expect(maintainerMaterial(readme)).toEqual([]);
+		expect(maintainerMaterial(readme.replace(maintainerLine ?? '', ''))).toEqual([]);
+	});
+
+	test('its maintainer line names the test command .ci/run runs', () => {
+		expect(maintainerLine).toContain('`npm test`');
+		expect(read('.ci/run')).toMatch(/^npm test$/m);
 	});
 
 	test('the rule catches maintainer material and lets the live check through', () => {
